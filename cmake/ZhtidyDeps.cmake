@@ -1,0 +1,36 @@
+# Dependencies, found through pkg-config.  A missing one stops configuring
+# with the name of the Debian package that provides it.
+find_package(PkgConfig)
+if(NOT PKG_CONFIG_FOUND)
+  message(FATAL_ERROR "pkg-config not found: install the Debian package 'pkg-config' "
+                      "(or run scripts/setup.sh as root)")
+endif()
+
+function(zhtidy_require prefix module debian_package)
+  pkg_check_modules(${prefix} QUIET IMPORTED_TARGET ${module})
+  if(NOT ${prefix}_FOUND)
+    message(FATAL_ERROR "${module} not found by pkg-config: install the Debian package "
+                        "'${debian_package}' (or run scripts/setup.sh as root)")
+  endif()
+endfunction()
+
+zhtidy_require(UTF8PROC libutf8proc libutf8proc-dev)
+zhtidy_require(OPENCC opencc libopencc-dev)
+if(ZHTIDY_BUILD_TOOLS)
+  zhtidy_require(LIBXML2 libxml-2.0 libxml2-dev)
+  zhtidy_require(LIBZIP libzip libzip-dev)
+endif()
+
+# OpenCC's dictionaries and the opencc_dict tool that dumps them to text.
+pkg_get_variable(OPENCC_PREFIX opencc prefix)
+find_path(ZHTIDY_OPENCC_DATA STCharacters.ocd2
+          HINTS ${OPENCC_PREFIX}/share/opencc /usr/share/opencc /usr/local/share/opencc)
+find_program(ZHTIDY_OPENCC_DICT opencc_dict)
+if(NOT ZHTIDY_OPENCC_DATA)
+  message(FATAL_ERROR "OpenCC dictionaries (STCharacters.ocd2) not found: install the "
+                      "Debian package 'libopencc-data'")
+endif()
+if(NOT ZHTIDY_OPENCC_DICT)
+  message(FATAL_ERROR "opencc_dict not found: install the Debian package 'opencc'")
+endif()
+find_package(Threads REQUIRED)

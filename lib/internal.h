@@ -1,0 +1,167 @@
+/* internal.h - shared by the library's source files; not installed. */
+#ifndef ZHTIDY_INTERNAL_H
+#define ZHTIDY_INTERNAL_H
+
+#include "zhtidy.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* ---- growable byte buffer ------------------------------------------- */
+
+typedef struct {
+    char *data; /* always NUL-terminated once anything was added */
+    size_t len;
+    size_t cap;
+    bool failed; /* an allocation failed; later appends do nothing */
+} zt_buf;
+
+void zt_buf_init(zt_buf *b);
+void zt_buf_free(zt_buf *b);
+bool zt_buf_reserve(zt_buf *b, size_t extra);
+bool zt_buf_add(zt_buf *b, const char *s, size_t n);
+bool zt_buf_addc(zt_buf *b, char c);
+bool zt_buf_add_cp(zt_buf *b, int32_t cp);
+/* Hand the buffer's bytes to the caller (NUL-terminated, never NULL unless
+ * the buffer failed); the buffer is left empty. */
+char *zt_buf_take(zt_buf *b, size_t *len);
+
+/* ---- UTF-8 ----------------------------------------------------------- */
+
+/* Decode one code point of valid UTF-8 at S[*I], advance *I. */
+int32_t zt_utf8_next(const char *s, size_t len, size_t *i);
+/* Code point ending just before S[I]; its start in *START. */
+int32_t zt_utf8_prev(const char *s, size_t i, size_t *start);
+/* Encode CP into OUT (4 bytes room); returns the byte count. */
+int zt_utf8_encode(int32_t cp, char *out);
+/* Length of a valid sequence starting at S, or 0 when invalid there. */
+size_t zt_utf8_valid_len(const unsigned char *s, size_t n);
+size_t zt_utf8_count(const char *s, size_t len);
+
+bool zt_is_han(int32_t cp);
+bool zt_is_cjk_punct(int32_t cp);
+static inline bool zt_is_cjk(int32_t cp) { return zt_is_han(cp) || zt_is_cjk_punct(cp); }
+static inline bool zt_is_ascii_alnum(int32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+bool zt_is_space(int32_t cp);
+
+/* ---- report ---------------------------------------------------------- */
+
+struct zt_change {
+    const char *rule; /* static */
+    unsigned long line;
+    zhtidy_change_kind kind;
+    char *text;
+    char *new_text;
+};
+
+struct zhtidy_report {
+    struct zt_change *items;
+    size_t n, cap;
+};
+
+void zt_report_free(struct zhtidy_report *r);
+zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned long line,
+                            zhtidy_change_kind kind, const char *text, size_t text_len,
+                            const char *new_text, size_t new_len);
+/* Record the change from OLD to NEW as the smallest replaced span(s). */
+zhtidy_status zt_report_diff(struct zhtidy_report *r, const char *rule, unsigned long line,
+                             const char *old, size_t old_len, const char *new_text,
+                             size_t new_len);
+
+/* A pass that rewrites a block's text builds the new text in OUT, calling
+ * zt_edit_change() for each change so that it lands in the report. */
+typedef struct {
+    zt_buf out;
+    struct zhtidy_report *report;
+    unsigned long line;
+    zhtidy_status status;
+    size_t changes;
+} zt_edit;
+
+void zt_edit_start(zt_edit *e, struct zhtidy_report *report, unsigned long line, size_t hint);
+void zt_edit_change(zt_edit *e, const char *rule, const char *old, size_t old_len,
+                    const char *new_text, size_t new_len);
+struct zt_block;
+/* Store the new text in B when anything changed; frees the buffer. */
+zhtidy_status zt_edit_finish(zt_edit *e, struct zt_block *b);
+
+/* ---- document -------------------------------------------------------- */
+
+struct zt_block {
+    zhtidy_block_type type;
+    int level;
+    char *text; /* NUL-terminated, owned */
+    size_t len;
+    unsigned long line;
+};
+
+struct zhtidy_doc {
+    struct zt_block *blocks;
+    size_t n, cap;
+    char *meta[ZHTIDY_META_COUNT];
+    struct zhtidy_report report;
+    size_t hans, hant; /* script evidence */
+    size_t tw, hk;     /* regional-form evidence among Traditional text */
+};
+
+/* Replace block I's text with TEXT (ownership passes to the document). */
+void zt_block_set_text(struct zt_block *b, char *text, size_t len);
+/* Remove block I from the document (the text is freed). */
+void zt_doc_remove(zhtidy_doc *doc, size_t i);
+/* Insert a block at I, taking ownership of TEXT (freed on failure). */
+zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, int level,
+                            char *text, size_t len, unsigned long line);
+
+/* ---- options and passes --------------------------------------------- */
+
+#define ZT_MAX_RULES 128
+
+struct zhtidy_options {
+    unsigned flags;
+    zhtidy_script script;
+    char *encoding; /* NULL: detect */
+    bool off[ZT_MAX_RULES];
+};
+
+/* Everything a pass sees. */
+typedef struct {
+    zhtidy_doc *doc;
+    const zhtidy_options *opts;
+} zt_ctx;
+
+/* Is the rule on?  RULE must be a name from the rule table. */
+bool zt_rule_on(const zhtidy_options *opts, const char *rule);
+
+/* Run every pass, in order. */
+zhtidy_status zt_run_passes(zt_ctx *ctx);
+
+/* The passes, one file each. */
+zhtidy_status zt_pass_unicode(zt_ctx *ctx);
+zhtidy_status zt_pass_typography(zt_ctx *ctx);
+zhtidy_status zt_pass_script(zt_ctx *ctx);
+
+/* ---- decoding -------------------------------------------------------- */
+
+/* Decode DATA into valid UTF-8 with LF line ends and no BOM.  *OUT is
+ * malloc'd; *ENCODING names what was used (static string); *INVALID counts
+ * the sequences replaced by U+FFFD, each also recorded in REPORT. */
+zhtidy_status zt_decode(const unsigned char *data, size_t len, const char *forced,
+                        struct zhtidy_report *report, char **out, size_t *out_len,
+                        const char **encoding);
+
+/* Is CP one of the most frequent Chinese characters (either script)? */
+bool zt_common_char(int32_t cp);
+
+/* Script tables, generated at build time from OpenCC's dictionaries. */
+bool zt_script_is_hans_only(int32_t cp);
+bool zt_script_is_hant_only(int32_t cp);
+bool zt_script_is_tw_form(int32_t cp);
+bool zt_script_is_hk_form(int32_t cp);
+/* For a rare non-BMP form that t2s produces, the common character it came
+ * from; 0 when CP is not such a form. */
+int32_t zt_script_rare_source(int32_t cp);
+
+#endif

@@ -1,0 +1,172 @@
+/* passes.c - the ordered pass list, the rule table and the options. */
+#include "internal.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The order is the design: clean the Unicode first so that later patterns
+ * see one form of each character, repair pages before looking for
+ * structure, and convert script last, when OpenCC can see whole phrases. */
+static const struct {
+    const char *name;
+    zhtidy_status (*run)(zt_ctx *ctx);
+} passes[] = {
+    {"unicode", zt_pass_unicode},
+    {"typography", zt_pass_typography},
+    {"script", zt_pass_script},
+};
+
+#define N_PASSES (sizeof passes / sizeof passes[0])
+
+static const struct {
+    const char *name;
+    const char *help;
+} rules[] = {
+    {"decode.invalid", "invalid byte sequences become U+FFFD"},
+    {"unicode.nfc", "text is put in Unicode normalisation form C"},
+    {"unicode.control", "control characters other than LF and TAB are removed"},
+    {"unicode.zero-width", "zero-width spaces and joiners are removed"},
+    {"unicode.bom", "byte order marks inside the text are removed"},
+    {"unicode.fullwidth", "full-width ASCII letters and digits become ASCII"},
+    {"unicode.kangxi", "Kangxi radicals become the ideographs they stand for"},
+    {"unicode.indent", "indents at line start and spaces at line end are removed"},
+    {"typography.space", "spaces between Chinese characters and around full-width punctuation are removed"},
+    {"typography.punct", "ASCII , : ; ! ? ( ) in Chinese text become full-width"},
+    {"typography.period", "a . that ends a Chinese sentence becomes 。"},
+    {"typography.ellipsis", "... 。。。 and ⋯ in Chinese text become ……"},
+    {"typography.dash", "dash runs in Chinese text become ——"},
+    {"typography.quotes", "straight quotes around Chinese text become “ ” and ‘ ’"},
+    {"typography.space-latin", "a space between Chinese and Latin letters or digits (opt-in)"},
+    {"script.convert", "characters converted to the target script by OpenCC"},
+    {"script.rare-form", "a rare non-BMP form from OpenCC replaced by the common character"},
+};
+
+#define N_RULES (sizeof rules / sizeof rules[0])
+_Static_assert(N_RULES <= ZT_MAX_RULES, "rule table larger than the option array");
+
+const char *zhtidy_pass_name(size_t index)
+{
+    return index < N_PASSES ? passes[index].name : NULL;
+}
+
+const char *zhtidy_rule_name(size_t index)
+{
+    return index < N_RULES ? rules[index].name : NULL;
+}
+
+static size_t rule_index(const char *name)
+{
+    for (size_t i = 0; i < N_RULES; i++)
+        if (!strcmp(rules[i].name, name))
+            return i;
+    return N_RULES;
+}
+
+const char *zhtidy_rule_help(const char *rule)
+{
+    size_t i = rule ? rule_index(rule) : N_RULES;
+    return i < N_RULES ? rules[i].help : NULL;
+}
+
+bool zt_rule_on(const zhtidy_options *opts, const char *rule)
+{
+    size_t i = rule_index(rule);
+    return i < N_RULES && !opts->off[i];
+}
+
+zhtidy_status zt_run_passes(zt_ctx *ctx)
+{
+    for (size_t i = 0; i < N_PASSES; i++) {
+        zhtidy_status st = passes[i].run(ctx);
+        if (st != ZHTIDY_OK)
+            return st;
+    }
+    return ZHTIDY_OK;
+}
+
+/* ---- options --------------------------------------------------------- */
+
+zhtidy_options *zhtidy_options_new(void)
+{
+    return calloc(1, sizeof(zhtidy_options));
+}
+
+void zhtidy_options_free(zhtidy_options *opts)
+{
+    if (opts) {
+        free(opts->encoding);
+        free(opts);
+    }
+}
+
+void zhtidy_options_set_flags(zhtidy_options *opts, unsigned flags)
+{
+    if (opts)
+        opts->flags = flags;
+}
+
+unsigned zhtidy_options_flags(const zhtidy_options *opts)
+{
+    return opts ? opts->flags : 0;
+}
+
+void zhtidy_options_set_script(zhtidy_options *opts, zhtidy_script target)
+{
+    if (opts && target >= ZHTIDY_SCRIPT_KEEP && target <= ZHTIDY_SCRIPT_HK)
+        opts->script = target;
+}
+
+/* The iconv name for a user's encoding name; NULL for detection. */
+static const char *canonical_encoding(const char *name)
+{
+    static const struct {
+        const char *alias, *iconv;
+    } names[] = {
+        {"utf-8", "UTF-8"},       {"utf8", "UTF-8"},         {"gb18030", "GB18030"},
+        {"gbk", "GB18030"},       {"gb2312", "GB18030"},     {"cp936", "GB18030"},
+        {"big5", "BIG5-HKSCS"},   {"big5-hkscs", "BIG5-HKSCS"}, {"cp950", "CP950"},
+        {"utf-16le", "UTF-16LE"}, {"utf-16be", "UTF-16BE"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(name, names[i].alias))
+            return names[i].iconv;
+    return name;
+}
+
+zhtidy_status zhtidy_options_set_encoding(zhtidy_options *opts, const char *name)
+{
+    if (!opts)
+        return ZHTIDY_ERR_ARG;
+    char *copy = NULL;
+    if (name && strcasecmp(name, "auto")) {
+        const char *iconv_name = canonical_encoding(name);
+        iconv_t cd = iconv_open("UTF-8", iconv_name);
+        if (cd == (iconv_t)-1)
+            return errno == ENOMEM ? ZHTIDY_ERR_NOMEM : ZHTIDY_ERR_ENCODING;
+        iconv_close(cd);
+        if (!(copy = strdup(iconv_name)))
+            return ZHTIDY_ERR_NOMEM;
+    }
+    free(opts->encoding);
+    opts->encoding = copy;
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zhtidy_options_keep(zhtidy_options *opts, const char *name)
+{
+    if (!opts || !name || !*name)
+        return ZHTIDY_ERR_ARG;
+    size_t n = strlen(name);
+    bool found = false;
+    for (size_t i = 0; i < N_RULES; i++) {
+        const char *r = rules[i].name;
+        if (!strcmp(r, name) || (!strncmp(r, name, n) && r[n] == '.')) {
+            opts->off[i] = true;
+            found = true;
+        }
+    }
+    return found ? ZHTIDY_OK : ZHTIDY_ERR_ARG;
+}

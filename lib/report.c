@@ -1,0 +1,166 @@
+/* report.c - the record of every change the passes make. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void zt_report_free(struct zhtidy_report *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->items[i].text);
+        free(r->items[i].new_text);
+    }
+    free(r->items);
+    memset(r, 0, sizeof *r);
+}
+
+static char *copy_text(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        if (n)
+            memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned long line,
+                            zhtidy_change_kind kind, const char *text, size_t text_len,
+                            const char *new_text, size_t new_len)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        struct zt_change *p = realloc(r->items, cap * sizeof *p);
+        if (!p)
+            return ZHTIDY_ERR_NOMEM;
+        r->items = p;
+        r->cap = cap;
+    }
+    char *t = copy_text(text ? text : "", text ? text_len : 0);
+    char *nt = copy_text(new_text ? new_text : "", new_text ? new_len : 0);
+    if (!t || !nt) {
+        free(t);
+        free(nt);
+        return ZHTIDY_ERR_NOMEM;
+    }
+    r->items[r->n++] = (struct zt_change){rule, line, kind, t, nt};
+    return ZHTIDY_OK;
+}
+
+static zhtidy_status add_span(struct zhtidy_report *r, const char *rule, unsigned long line,
+                              const char *o, size_t on, const char *n, size_t nn)
+{
+    zhtidy_change_kind kind = !nn ? ZHTIDY_CHANGE_REMOVE
+                              : !on ? ZHTIDY_CHANGE_INSERT
+                                    : ZHTIDY_CHANGE_REPLACE;
+    return zt_report_add(r, rule, line, kind, o, on, n, nn);
+}
+
+/* With as many code points on both sides, record each differing run: a
+ * conversion that changes three characters in a paragraph reports three
+ * characters, not the paragraph. */
+static zhtidy_status diff_runs(struct zhtidy_report *r, const char *rule, unsigned long line,
+                               const char *o, size_t on, const char *n, size_t nn)
+{
+    size_t i = 0, j = 0;
+    while (i < on && j < nn) {
+        size_t i0 = i, j0 = j;
+        int32_t a = zt_utf8_next(o, on, &i), b = zt_utf8_next(n, nn, &j);
+        if (a == b)
+            continue;
+        size_t i1 = i, j1 = j;
+        while (i < on && j < nn) {
+            size_t pi = i, pj = j;
+            a = zt_utf8_next(o, on, &i);
+            b = zt_utf8_next(n, nn, &j);
+            if (a == b) {
+                i = pi;
+                j = pj;
+                break;
+            }
+            i1 = i;
+            j1 = j;
+        }
+        zhtidy_status st = add_span(r, rule, line, o + i0, i1 - i0, n + j0, j1 - j0);
+        if (st)
+            return st;
+    }
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_report_diff(struct zhtidy_report *r, const char *rule, unsigned long line,
+                             const char *old, size_t old_len, const char *new_text,
+                             size_t new_len)
+{
+    if (old_len == new_len && !memcmp(old, new_text, old_len))
+        return ZHTIDY_OK;
+    if (zt_utf8_count(old, old_len) == zt_utf8_count(new_text, new_len))
+        return diff_runs(r, rule, line, old, old_len, new_text, new_len);
+    size_t pre = 0, min = old_len < new_len ? old_len : new_len;
+    while (pre < min && old[pre] == new_text[pre])
+        pre++;
+    while (pre > 0 && ((unsigned char)old[pre] & 0xC0) == 0x80)
+        pre--; /* back to a character boundary */
+    size_t suf = 0;
+    while (suf < min - pre && old[old_len - 1 - suf] == new_text[new_len - 1 - suf])
+        suf++;
+    while (suf > 0 && ((unsigned char)old[old_len - suf] & 0xC0) == 0x80)
+        suf--;
+    return add_span(r, rule, line, old + pre, old_len - pre - suf, new_text + pre,
+                    new_len - pre - suf);
+}
+
+size_t zhtidy_report_count(const zhtidy_report *report)
+{
+    return report ? report->n : 0;
+}
+
+zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i, zhtidy_change *change)
+{
+    if (!report || !change || i >= report->n)
+        return ZHTIDY_ERR_ARG;
+    const struct zt_change *c = &report->items[i];
+    *change = (zhtidy_change){c->rule, c->line, c->kind, c->text, c->new_text};
+    return ZHTIDY_OK;
+}
+
+void zt_edit_start(zt_edit *e, struct zhtidy_report *report, unsigned long line, size_t hint)
+{
+    zt_buf_init(&e->out);
+    e->report = report;
+    e->line = line;
+    e->status = ZHTIDY_OK;
+    e->changes = 0;
+    zt_buf_reserve(&e->out, hint);
+}
+
+void zt_edit_change(zt_edit *e, const char *rule, const char *old, size_t old_len,
+                    const char *new_text, size_t new_len)
+{
+    zt_buf_add(&e->out, new_text, new_len);
+    e->changes++;
+    if (e->status)
+        return;
+    zhtidy_change_kind kind = !new_len   ? ZHTIDY_CHANGE_REMOVE
+                              : !old_len ? ZHTIDY_CHANGE_INSERT
+                                         : ZHTIDY_CHANGE_REPLACE;
+    e->status = zt_report_add(e->report, rule, e->line, kind, old, old_len, new_text, new_len);
+}
+
+zhtidy_status zt_edit_finish(zt_edit *e, struct zt_block *b)
+{
+    zhtidy_status st = e->status;
+    if (!st && e->out.failed)
+        st = ZHTIDY_ERR_NOMEM;
+    if (st || !e->changes) {
+        zt_buf_free(&e->out);
+        return st;
+    }
+    size_t len;
+    char *text = zt_buf_take(&e->out, &len);
+    if (!text)
+        return ZHTIDY_ERR_NOMEM;
+    zt_block_set_text(b, text, len);
+    return ZHTIDY_OK;
+}

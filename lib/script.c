@@ -1,0 +1,285 @@
+/* script.c - Simplified/Traditional detection and OpenCC conversion.
+ *
+ * Detection counts characters that exist in only one script, taking the
+ * sets from OpenCC's own dictionaries (script_tables.c is generated from
+ * them at build time).  Conversion runs last, after page repair, because
+ * OpenCC cannot match a phrase that a line break cuts in two. */
+#include "internal.h"
+
+#include <opencc.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "script_tables.c"
+
+static int cmp32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+#define IN_TABLE(t, cp) (bsearch(&(cp), (t), sizeof(t) / sizeof((t)[0]), sizeof((t)[0]), cmp32) != NULL)
+
+bool zt_script_is_hans_only(int32_t cp) { return IN_TABLE(hans_only, cp); }
+bool zt_script_is_hant_only(int32_t cp) { return IN_TABLE(hant_only, cp); }
+bool zt_script_is_tw_form(int32_t cp) { return IN_TABLE(tw_forms, cp); }
+bool zt_script_is_hk_form(int32_t cp) { return IN_TABLE(hk_forms, cp); }
+
+int32_t zt_script_rare_source(int32_t cp)
+{
+    size_t lo = 0, hi = sizeof rare_forms / sizeof rare_forms[0] / 2;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (rare_forms[2 * mid] == cp)
+            return rare_forms[2 * mid + 1];
+        if (rare_forms[2 * mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* ---- OpenCC handles, opened once per configuration ------------------- */
+
+#define MAX_CONFIGS 16
+
+static struct {
+    char name[64];
+    opencc_t handle;
+} cache[MAX_CONFIGS];
+static size_t cache_n;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static opencc_t get_converter(const char *config)
+{
+    char file[64];
+    size_t n = strlen(config);
+    if (n == 0 || n + 6 > sizeof file)
+        return NULL;
+    memcpy(file, config, n + 1);
+    if (n < 5 || strcmp(config + n - 5, ".json"))
+        memcpy(file + n, ".json", 6);
+    opencc_t h = NULL;
+    pthread_mutex_lock(&cache_lock);
+    for (size_t i = 0; i < cache_n && !h; i++)
+        if (!strcmp(cache[i].name, file))
+            h = cache[i].handle;
+    if (!h && cache_n < MAX_CONFIGS) {
+        h = opencc_open(file);
+        if (h == (opencc_t)-1) /* OpenCC's failure value, not NULL */
+            h = NULL;
+        else {
+            memcpy(cache[cache_n].name, file, strlen(file) + 1);
+            cache[cache_n++].handle = h;
+        }
+    }
+    pthread_mutex_unlock(&cache_lock);
+    return h;
+}
+
+void zhtidy_cleanup(void)
+{
+    pthread_mutex_lock(&cache_lock);
+    for (size_t i = 0; i < cache_n; i++)
+        opencc_close(cache[i].handle);
+    cache_n = 0;
+    pthread_mutex_unlock(&cache_lock);
+}
+
+/* OpenCC fails a whole call on invalid UTF-8: replace it first. */
+static char *valid_copy(const char *text, size_t len, size_t *out_len)
+{
+    zt_buf b;
+    zt_buf_init(&b);
+    zt_buf_reserve(&b, len);
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t n = u[i] ? zt_utf8_valid_len(u + i, len - i) : 0;
+        if (n)
+            zt_buf_add(&b, text + i, n), i += n;
+        else
+            zt_buf_add_cp(&b, 0xFFFD), i++;
+    }
+    return zt_buf_take(&b, out_len);
+}
+
+zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, char **out,
+                             size_t *out_len)
+{
+    if (!config || !out || (!text && len))
+        return ZHTIDY_ERR_ARG;
+    *out = NULL;
+    opencc_t h = get_converter(config);
+    if (!h)
+        return ZHTIDY_ERR_OPENCC;
+    size_t clean_len;
+    char *clean = valid_copy(text ? text : "", len, &clean_len);
+    if (!clean)
+        return ZHTIDY_ERR_NOMEM;
+    /* opencc_convert_utf8 allocates what the output needs; the _to_buffer
+     * variant would overflow a buffer sized from the input. */
+    char *conv = opencc_convert_utf8(h, clean, clean_len);
+    free(clean);
+    if (!conv)
+        return ZHTIDY_ERR_OPENCC;
+    size_t n = strlen(conv);
+    *out = malloc(n + 1);
+    if (*out)
+        memcpy(*out, conv, n + 1);
+    opencc_convert_utf8_free(conv);
+    if (!*out)
+        return ZHTIDY_ERR_NOMEM;
+    if (out_len)
+        *out_len = n;
+    return ZHTIDY_OK;
+}
+
+/* ---- the pass --------------------------------------------------------- */
+
+static void count_text(zhtidy_doc *doc, const char *t, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t cp = zt_utf8_next(t, len, &i);
+        if (cp < 0x3400)
+            continue;
+        doc->hans += zt_script_is_hans_only(cp);
+        doc->hant += zt_script_is_hant_only(cp);
+        doc->tw += zt_script_is_tw_form(cp);
+        doc->hk += zt_script_is_hk_form(cp);
+    }
+}
+
+typedef enum { SRC_HANS, SRC_HANT, SRC_TW, SRC_HK } source_script;
+
+static source_script detect(zhtidy_doc *doc)
+{
+    doc->hans = doc->hant = doc->tw = doc->hk = 0;
+    for (size_t i = 0; i < doc->n; i++)
+        count_text(doc, doc->blocks[i].text, doc->blocks[i].len);
+    const char *title = doc->meta[ZHTIDY_META_TITLE];
+    if (title)
+        count_text(doc, title, strlen(title));
+    if (doc->hant <= doc->hans)
+        return SRC_HANS;
+    if (doc->tw > doc->hk && doc->tw >= 2)
+        return SRC_TW;
+    if (doc->hk > doc->tw && doc->hk >= 2)
+        return SRC_HK;
+    return SRC_HANT;
+}
+
+/* The OpenCC configuration from SRC to TARGET, or NULL when none is needed. */
+static const char *pick_config(source_script src, zhtidy_script target, bool phrases)
+{
+    static const char *table[4][5] = {
+        /* keep   hans     hant    tw                  hk     */
+        {NULL, NULL, "s2t", "s2tw", "s2hk"},    /* from hans */
+        {NULL, "t2s", NULL, "t2tw", "t2hk"},    /* from hant */
+        {NULL, "tw2s", "tw2t", NULL, "t2hk"},   /* from tw   */
+        {NULL, "hk2s", "hk2t", "t2tw", NULL},   /* from hk   */
+    };
+    const char *c = table[src][target];
+    if (c && phrases && !strcmp(c, "s2tw"))
+        return "s2twp";
+    if (c && phrases && !strcmp(c, "tw2s"))
+        return "tw2sp";
+    return c;
+}
+
+static const char *lang_tag(source_script src, zhtidy_script target)
+{
+    static const char *by_target[] = {NULL, "zh-CN", "zh-Hant", "zh-TW", "zh-HK"};
+    static const char *by_source[] = {"zh-CN", "zh-Hant", "zh-TW", "zh-HK"};
+    return target == ZHTIDY_SCRIPT_KEEP ? by_source[src] : by_target[target];
+}
+
+/* OpenCC's t2s gives rare non-BMP forms for some common characters; put
+ * back the character the text had.  Each one is flagged in the report. */
+static zhtidy_status keep_common_forms(struct zhtidy_report *r, unsigned long line,
+                                       char **text, size_t *len, bool on)
+{
+    if (!on)
+        return ZHTIDY_OK;
+    zt_edit e;
+    zt_edit_start(&e, r, line, *len);
+    size_t kept = 0;
+    for (size_t i = 0; i < *len;) {
+        size_t at = i;
+        int32_t cp = zt_utf8_next(*text, *len, &i), src;
+        if (cp <= 0xFFFF || !(src = zt_script_rare_source(cp)))
+            continue;
+        zt_buf_add(&e.out, *text + kept, at - kept);
+        char enc[4];
+        int n = zt_utf8_encode(src, enc);
+        e.changes++;
+        zt_buf_add(&e.out, enc, (size_t)n);
+        if (!e.status)
+            e.status = zt_report_add(r, "script.rare-form", line, ZHTIDY_CHANGE_FLAG, *text + at,
+                                     i - at, enc, (size_t)n);
+        kept = i;
+    }
+    if (!e.changes || e.status) {
+        zt_buf_free(&e.out);
+        return e.status;
+    }
+    zt_buf_add(&e.out, *text + kept, *len - kept);
+    char *fixed = zt_buf_take(&e.out, len);
+    if (!fixed)
+        return ZHTIDY_ERR_NOMEM;
+    free(*text);
+    *text = fixed;
+    return ZHTIDY_OK;
+}
+
+static bool to_simplified(const char *config)
+{
+    const char *two = strchr(config, '2');
+    return two && (!strcmp(two, "2s") || !strcmp(two, "2sp"));
+}
+
+static zhtidy_status convert_text(const char *config, struct zhtidy_report *r,
+                                  unsigned long line, bool rare_on, char **text, size_t *len)
+{
+    char *out;
+    size_t out_len;
+    zhtidy_status st = zhtidy_convert(config, *text, *len, &out, &out_len);
+    if (!st && to_simplified(config))
+        st = keep_common_forms(r, line, &out, &out_len, rare_on);
+    if (!st)
+        st = zt_report_diff(r, "script.convert", line, *text, *len, out, out_len);
+    if (st) {
+        free(out);
+        return st;
+    }
+    free(*text);
+    *text = out;
+    *len = out_len;
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_pass_script(zt_ctx *ctx)
+{
+    zhtidy_doc *doc = ctx->doc;
+    source_script src = detect(doc);
+    zhtidy_script target = ctx->opts->script;
+    const char *config = pick_config(src, target, ctx->opts->flags & ZHTIDY_PHRASES);
+    zhtidy_status st = zhtidy_doc_set_meta(doc, ZHTIDY_META_LANG, lang_tag(src, target));
+    if (st || !config || !zt_rule_on(ctx->opts, "script.convert"))
+        return st;
+    bool rare_on = zt_rule_on(ctx->opts, "script.rare-form");
+    for (size_t i = 0; i < doc->n && !st; i++) {
+        struct zt_block *b = &doc->blocks[i];
+        st = convert_text(config, &doc->report, b->line, rare_on, &b->text, &b->len);
+    }
+    static const zhtidy_meta keys[] = {ZHTIDY_META_TITLE, ZHTIDY_META_KEYWORDS,
+                                       ZHTIDY_META_CATEGORY};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !st; k++) {
+        char *m = doc->meta[keys[k]];
+        size_t len = m ? strlen(m) : 0;
+        if (m)
+            st = convert_text(config, &doc->report, 0, rare_on, &doc->meta[keys[k]], &len);
+    }
+    return st;
+}

@@ -1,0 +1,465 @@
+/* typography.c - Chinese punctuation after GB/T 15834.
+ *
+ * Each rule looks at the nearest non-space neighbours of a character and
+ * changes it only in Chinese context, so numbers (3.14, 1,000, 10:30), URLs,
+ * e-mail addresses, file names, English sentences and code (f(x), a.b())
+ * pass through untouched.  A rule proposes replacements over code-point
+ * ranges; one applier turns them into the new text and the report. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int32_t *cp;
+    size_t *off; /* byte offset of each code point; off[n] == byte length */
+    bool *guard; /* inside a URL, an e-mail address or a file name */
+    size_t n;
+} cpv;
+
+typedef struct {
+    size_t from, to; /* code-point range replaced */
+    const char *rule;
+    char text[8];
+    unsigned char len;
+} repl;
+
+typedef struct {
+    repl *items;
+    size_t n, cap;
+    bool failed;
+} repl_list;
+
+static void propose(repl_list *l, size_t from, size_t to, const char *rule, const char *text)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        repl *p = realloc(l->items, cap * sizeof *p);
+        if (!p) {
+            l->failed = true;
+            return;
+        }
+        l->items = p;
+        l->cap = cap;
+    }
+    repl *r = &l->items[l->n++];
+    r->from = from;
+    r->to = to;
+    r->rule = rule;
+    r->len = (unsigned char)strlen(text);
+    memcpy(r->text, text, r->len);
+}
+
+static bool is_sp(int32_t c)
+{
+    return c == ' ' || c == 0x3000 || c == 0x00A0;
+}
+
+/* Nearest non-space code point before I / after I, or 0 at the edge. */
+static int32_t before(const cpv *v, size_t i)
+{
+    while (i > 0)
+        if (!is_sp(v->cp[--i]))
+            return v->cp[i];
+    return 0;
+}
+
+static int32_t after(const cpv *v, size_t i)
+{
+    while (++i < v->n)
+        if (!is_sp(v->cp[i]))
+            return v->cp[i];
+    return 0;
+}
+
+static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+static bool is_letter(int32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Mark runs of non-space ASCII that look like URLs, e-mail addresses or
+ * file names; trailing sentence punctuation stays outside the mark. */
+static void mark_guards(cpv *v)
+{
+    for (size_t i = 0; i < v->n;) {
+        if (v->cp[i] >= 0x80 || v->cp[i] <= ' ') {
+            i++;
+            continue;
+        }
+        size_t s = i, at = 0, dot_alpha = 0;
+        bool url = false;
+        while (i < v->n && v->cp[i] > ' ' && v->cp[i] < 0x80) {
+            int32_t c = v->cp[i];
+            if (c == ':' && i + 2 < v->n && v->cp[i + 1] == '/' && v->cp[i + 2] == '/')
+                url = true;
+            if (c == '@' && i > s && i + 1 < v->n && zt_is_ascii_alnum(v->cp[i + 1]))
+                at++;
+            if (c == '.' && i > s && zt_is_ascii_alnum(v->cp[i - 1]) && i + 1 < v->n &&
+                is_letter(v->cp[i + 1]))
+                dot_alpha++;
+            i++;
+        }
+        if (i - s >= 4 && (v->cp[s] | 0x20) == 'w' && (v->cp[s + 1] | 0x20) == 'w' &&
+            (v->cp[s + 2] | 0x20) == 'w' && v->cp[s + 3] == '.')
+            url = true;
+        if (!(url || at || dot_alpha))
+            continue;
+        size_t e = i;
+        while (e > s && strchr(",.;:!?)", (int)v->cp[e - 1]))
+            e--;
+        for (size_t k = s; k < e; k++)
+            v->guard[k] = true;
+    }
+}
+
+static void rule_ellipsis(const cpv *v, repl_list *l)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        int32_t c = v->cp[i];
+        if (c != '.' && c != 0x3002 && c != 0x22EF && c != 0x2026)
+            continue;
+        size_t j = i;
+        while (j < v->n && v->cp[j] == c)
+            j++;
+        size_t run = j - i;
+        bool chinese = zt_is_cjk(before(v, i)) || zt_is_cjk(after(v, j - 1));
+        bool fix = (c == '.' && run >= 3 && chinese && !v->guard[i]) ||
+                   (c == 0x3002 && run >= 3) || (c == 0x22EF) ||
+                   (c == 0x2026 && run == 1 && chinese);
+        if (fix)
+            propose(l, i, j, "typography.ellipsis", "\xE2\x80\xA6\xE2\x80\xA6");
+        i = j - 1;
+    }
+}
+
+static bool is_dash(int32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0xFF0D || c == 0x2500;
+}
+
+static void rule_dash(const cpv *v, repl_list *l)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (!is_dash(v->cp[i]))
+            continue;
+        size_t j = i;
+        while (j < v->n && is_dash(v->cp[j]))
+            j++;
+        size_t run = j - i;
+        bool proper = run == 2 && v->cp[i] == 0x2014 && v->cp[i + 1] == 0x2014;
+        /* A single dash is a hyphen, a range or the connecting mark of
+         * GB/T 15834 (北京—上海); only runs are dashes. */
+        bool long_dash = run >= 2;
+        int32_t p = before(v, i), n = after(v, j - 1);
+        bool chinese = (zt_is_han(p) || zt_is_cjk_punct(p)) && (zt_is_cjk(n) || n == 0);
+        chinese = chinese || (zt_is_han(n) && (zt_is_cjk(p) || p == 0));
+        if (!proper && long_dash && chinese && !v->guard[i])
+            propose(l, i, j, "typography.dash", "\xE2\x80\x94\xE2\x80\x94");
+        i = j - 1;
+    }
+}
+
+static bool has_han(const cpv *v, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (zt_is_han(v->cp[k]))
+            return true;
+    return false;
+}
+
+static void rule_quotes(const cpv *v, repl_list *l)
+{
+    size_t open = (size_t)-1;
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->cp[i] != '"' || v->guard[i])
+            continue;
+        if (open == (size_t)-1) {
+            open = i;
+            continue;
+        }
+        if (has_han(v, open + 1, i)) {
+            propose(l, open, open + 1, "typography.quotes", "\xE2\x80\x9C");
+            /* Single quotes nested inside, not apostrophes between letters. */
+            size_t sq = (size_t)-1;
+            for (size_t k = open + 1; k < i; k++) {
+                if (v->cp[k] != '\'' || (is_letter(v->cp[k - 1]) && is_letter(v->cp[k + 1])))
+                    continue;
+                if (sq == (size_t)-1) {
+                    sq = k;
+                } else {
+                    if (has_han(v, sq + 1, k)) {
+                        propose(l, sq, sq + 1, "typography.quotes", "\xE2\x80\x98");
+                        propose(l, k, k + 1, "typography.quotes", "\xE2\x80\x99");
+                    }
+                    sq = (size_t)-1;
+                }
+            }
+            propose(l, i, i + 1, "typography.quotes", "\xE2\x80\x9D");
+        }
+        open = (size_t)-1;
+    }
+}
+
+static const char *fullwidth_of(int32_t c)
+{
+    switch (c) {
+    case ',': return "\xEF\xBC\x8C";
+    case ':': return "\xEF\xBC\x9A";
+    case ';': return "\xEF\xBC\x9B";
+    case '!': return "\xEF\xBC\x81";
+    case '?': return "\xEF\xBC\x9F";
+    case '(': return "\xEF\xBC\x88";
+    case ')': return "\xEF\xBC\x89";
+    }
+    return NULL;
+}
+
+/* Is the ASCII mark at I in Chinese text?  After a Chinese character, or
+ * before one when it does not close a Latin word (Hello, world! stays). */
+static bool chinese_mark(const cpv *v, size_t i)
+{
+    int32_t p = before(v, i), n = after(v, i);
+    int32_t c = v->cp[i];
+    if ((c == ',' || c == ':') && is_digit(p) && is_digit(n))
+        return false;
+    if (zt_is_cjk(p))
+        return true;
+    return zt_is_cjk(n) && !is_letter(p) && !(c == ':' && is_digit(p));
+}
+
+/* Pair ASCII parentheses; a pair becomes full-width when it holds Chinese
+ * text or touches it from outside, but not as a call like f(x). */
+static void rule_parens(const cpv *v, repl_list *l, size_t *match)
+{
+    size_t *stack = match + v->n, depth = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        match[i] = (size_t)-1;
+        if (v->cp[i] == '(')
+            stack[depth++] = i;
+        else if (v->cp[i] == ')' && depth) {
+            size_t o = stack[--depth];
+            match[o] = i;
+            match[i] = o;
+        }
+    }
+    for (size_t i = 0; i < v->n; i++) {
+        int32_t c = v->cp[i];
+        if ((c != '(' && c != ')') || v->guard[i])
+            continue;
+        size_t m = match[i];
+        bool convert;
+        if (m == (size_t)-1)
+            convert = chinese_mark(v, i);
+        else if (v->guard[m])
+            convert = false; /* half of a pair inside a URL or a name */
+        else {
+            size_t o = c == '(' ? i : m, e = c == '(' ? m : i;
+            int32_t p = before(v, o);
+            bool call = is_letter(p) || is_digit(p) || p == '_';
+            convert = has_han(v, o + 1, e) || (!call && (zt_is_cjk(p) || zt_is_cjk(after(v, e))));
+        }
+        if (convert)
+            propose(l, i, i + 1, "typography.punct", fullwidth_of(c));
+    }
+}
+
+static void rule_punct(const cpv *v, repl_list *l, bool punct, bool period)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        int32_t c = v->cp[i];
+        if (v->guard[i] || c == '(' || c == ')')
+            continue;
+        if (punct && fullwidth_of(c) && chinese_mark(v, i)) {
+            /* a run like "?!" or "!!" is one mark in Latin text; leave it */
+            propose(l, i, i + 1, "typography.punct", fullwidth_of(c));
+        } else if (period && c == '.') {
+            int32_t p = i ? v->cp[i - 1] : 0, n = i + 1 < v->n ? v->cp[i + 1] : 0;
+            bool ends = n == 0 || n == ' ' || zt_is_cjk(n);
+            bool after_han = zt_is_han(p) || p == 0x201D || p == 0x300D || p == 0xFF09;
+            if (after_han && ends && (i == 0 || v->cp[i - 1] != '.') && n != '.')
+                propose(l, i, i + 1, "typography.period", "\xE3\x80\x82");
+        }
+    }
+}
+
+static bool is_fw_punct(int32_t c)
+{
+    return zt_is_cjk_punct(c) && c != 0x3000 && c != 0x00B7;
+}
+
+static void rule_space(const cpv *v, repl_list *l)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (!is_sp(v->cp[i]))
+            continue;
+        size_t j = i;
+        while (j < v->n && is_sp(v->cp[j]))
+            j++;
+        int32_t p = i ? v->cp[i - 1] : 0, n = j < v->n ? v->cp[j] : 0;
+        if (p && n && ((zt_is_han(p) && zt_is_han(n)) || is_fw_punct(p) || is_fw_punct(n)))
+            propose(l, i, j, "typography.space", "");
+        i = j - 1;
+    }
+}
+
+static void rule_space_latin(const cpv *v, repl_list *l)
+{
+    for (size_t i = 1; i < v->n; i++) {
+        int32_t p = v->cp[i - 1], c = v->cp[i];
+        if ((zt_is_han(p) && zt_is_ascii_alnum(c) && !v->guard[i]) ||
+            (zt_is_ascii_alnum(p) && zt_is_han(c) && !v->guard[i - 1]))
+            propose(l, i, i, "typography.space-latin", " ");
+    }
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const repl *x = a, *y = b;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return (x->to > y->to) - (x->to < y->to);
+}
+
+static zhtidy_status apply(struct zt_block *b, struct zhtidy_report *r, const cpv *v,
+                           repl_list *l)
+{
+    if (l->failed)
+        return ZHTIDY_ERR_NOMEM;
+    if (!l->n)
+        return ZHTIDY_OK;
+    qsort(l->items, l->n, sizeof *l->items, by_position);
+    zt_edit e;
+    zt_edit_start(&e, r, b->line, b->len + l->n * 4);
+    size_t at = 0; /* code point index copied up to */
+    for (size_t k = 0; k < l->n; k++) {
+        const repl *x = &l->items[k];
+        if (x->from < at)
+            continue; /* overlaps an earlier replacement */
+        zt_buf_add(&e.out, b->text + v->off[at], v->off[x->from] - v->off[at]);
+        zt_edit_change(&e, x->rule, b->text + v->off[x->from], v->off[x->to] - v->off[x->from],
+                       x->text, x->len);
+        at = x->to;
+    }
+    zt_buf_add(&e.out, b->text + v->off[at], v->off[v->n] - v->off[at]);
+    return zt_edit_finish(&e, b);
+}
+
+typedef struct {
+    bool space, punct, period, ellipsis, dash, quotes, latin;
+} rules_on;
+
+static bool load(cpv *v, const struct zt_block *b)
+{
+    size_t n = zt_utf8_count(b->text, b->len);
+    v->cp = malloc((n + 1) * sizeof *v->cp);
+    v->off = malloc((n + 1) * sizeof *v->off);
+    v->guard = calloc(n + 1, sizeof *v->guard);
+    if (!v->cp || !v->off || !v->guard)
+        return false;
+    size_t i = 0, k = 0;
+    while (i < b->len) {
+        v->off[k] = i;
+        v->cp[k++] = zt_utf8_next(b->text, b->len, &i);
+    }
+    v->off[k] = b->len;
+    v->n = k;
+    mark_guards(v);
+    return true;
+}
+
+static void unload(cpv *v)
+{
+    free(v->cp);
+    free(v->off);
+    free(v->guard);
+}
+
+typedef void (*rule_fn)(const cpv *v, repl_list *l, const rules_on *on, size_t *scratch);
+
+static void step_marks(const cpv *v, repl_list *l, const rules_on *on, size_t *s)
+{
+    (void)s;
+    if (on->ellipsis)
+        rule_ellipsis(v, l);
+    if (on->dash)
+        rule_dash(v, l);
+    if (on->quotes)
+        rule_quotes(v, l);
+}
+
+static void step_punct(const cpv *v, repl_list *l, const rules_on *on, size_t *scratch)
+{
+    if (on->punct)
+        rule_parens(v, l, scratch);
+    rule_punct(v, l, on->punct, on->period);
+}
+
+static void step_space(const cpv *v, repl_list *l, const rules_on *on, size_t *s)
+{
+    (void)s;
+    if (on->space)
+        rule_space(v, l);
+}
+
+static void step_latin(const cpv *v, repl_list *l, const rules_on *on, size_t *s)
+{
+    (void)s;
+    if (on->latin)
+        rule_space_latin(v, l);
+}
+
+/* Steps run in order on the text the step before produced: spaces are
+ * judged after the marks beside them became full-width. */
+static zhtidy_status run_step(struct zt_block *b, struct zhtidy_report *r, const rules_on *on,
+                              rule_fn step)
+{
+    cpv v = {0};
+    repl_list l = {0};
+    size_t *scratch = NULL;
+    zhtidy_status st = ZHTIDY_ERR_NOMEM;
+    if (load(&v, b) && (scratch = malloc((2 * v.n + 1) * sizeof *scratch))) {
+        step(&v, &l, on, scratch);
+        st = apply(b, r, &v, &l);
+    }
+    free(scratch);
+    free(l.items);
+    unload(&v);
+    return st;
+}
+
+/* Blocks of Chinese text with no ASCII punctuation, dots, dashes or spaces
+ * need no work; most blocks of a clean document are such. */
+static bool needs_work(const struct zt_block *b, bool latin)
+{
+    for (size_t i = 0; i < b->len; i++) {
+        unsigned char c = (unsigned char)b->text[i];
+        if (strchr(",:;!?().\"'- ", c) && c)
+            return true;
+        if (c == 0xE2 || c == 0xE3 || c == 0xEF || c == 0xC2)
+            return true; /* … ⋯ — ―, 。 U+3000, full-width dash, NBSP */
+        if (latin && c < 0x80 && zt_is_ascii_alnum(c))
+            return true;
+    }
+    return false;
+}
+
+zhtidy_status zt_pass_typography(zt_ctx *ctx)
+{
+    const zhtidy_options *o = ctx->opts;
+    rules_on on = {
+        zt_rule_on(o, "typography.space"),    zt_rule_on(o, "typography.punct"),
+        zt_rule_on(o, "typography.period"),   zt_rule_on(o, "typography.ellipsis"),
+        zt_rule_on(o, "typography.dash"),     zt_rule_on(o, "typography.quotes"),
+        (o->flags & ZHTIDY_SPACE_LATIN) && zt_rule_on(o, "typography.space-latin"),
+    };
+    static const rule_fn steps[] = {step_marks, step_punct, step_space, step_latin};
+    zhtidy_doc *doc = ctx->doc;
+    for (size_t i = 0; i < doc->n; i++) {
+        if (!needs_work(&doc->blocks[i], on.latin))
+            continue;
+        for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+            zhtidy_status st = run_step(&doc->blocks[i], &doc->report, &on, steps[s]);
+            if (st)
+                return st;
+        }
+    }
+    return ZHTIDY_OK;
+}

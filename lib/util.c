@@ -1,0 +1,196 @@
+/* util.c - byte buffers, UTF-8 helpers and character classes. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void zt_buf_init(zt_buf *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void zt_buf_free(zt_buf *b)
+{
+    free(b->data);
+    zt_buf_init(b);
+}
+
+bool zt_buf_reserve(zt_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (extra > SIZE_MAX - b->len - 1) {
+        b->failed = true;
+        return false;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+bool zt_buf_add(zt_buf *b, const char *s, size_t n)
+{
+    if (!zt_buf_reserve(b, n))
+        return false;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return true;
+}
+
+bool zt_buf_addc(zt_buf *b, char c)
+{
+    return zt_buf_add(b, &c, 1);
+}
+
+bool zt_buf_add_cp(zt_buf *b, int32_t cp)
+{
+    char tmp[4];
+    return zt_buf_add(b, tmp, (size_t)zt_utf8_encode(cp, tmp));
+}
+
+char *zt_buf_take(zt_buf *b, size_t *len)
+{
+    if (b->failed) {
+        zt_buf_free(b);
+        return NULL;
+    }
+    if (!b->data && !zt_buf_reserve(b, 0))
+        return NULL;
+    b->data[b->len] = '\0';
+    char *p = b->data;
+    if (len)
+        *len = b->len;
+    zt_buf_init(b);
+    return p;
+}
+
+int32_t zt_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    int32_t cp = u[0];
+    size_t n = 1;
+    if (cp >= 0xF0 && left >= 4) {
+        cp = ((cp & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+        n = 4;
+    } else if (cp >= 0xE0 && left >= 3) {
+        cp = ((cp & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        n = 3;
+    } else if (cp >= 0xC0 && left >= 2) {
+        cp = ((cp & 0x1F) << 6) | (u[1] & 0x3F);
+        n = 2;
+    }
+    *i += n;
+    return cp;
+}
+
+int32_t zt_utf8_prev(const char *s, size_t i, size_t *start)
+{
+    size_t j = i;
+    while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j > 0)
+        j--;
+    if (start)
+        *start = j;
+    size_t k = j;
+    return zt_utf8_next(s, i, &k);
+}
+
+int zt_utf8_encode(int32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t zt_utf8_valid_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && s[1] >= 0xA0)
+            return 0; /* surrogate */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90)
+            return 0;
+        if (c == 0xF4 && s[1] >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+size_t zt_utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+bool zt_is_han(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           cp == 0x3007;
+}
+
+bool zt_is_cjk_punct(int32_t cp)
+{
+    return (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007) ||
+           (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+           (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2014 || cp == 0x2026 ||
+           cp == 0x2015 || (cp >= 0xFE10 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           cp == 0x00B7 || cp == 0x2027 || (cp >= 0x2460 && cp <= 0x24FF);
+}
+
+bool zt_is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# CLI behaviour of zhtidy-txt: paths, exit statuses, messages, atomic output.
+# usage: cli.sh TOOLS_DIR SAMPLES_DIR
+set -u
+tools=$1
+samples=$2
+txt=$tools/zhtidy-txt
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect STATUS STDERR_PATTERN -- command...: checks exit status and stderr
+expect() {
+  local want=$1 pattern=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    bad "$* exited $got, expected $want; stderr: $(head -c 300 "$tmp/err")"
+  elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
+    bad "$*: stderr does not match '$pattern': $(head -c 300 "$tmp/err")"
+  else
+    ok
+  fi
+}
+
+sample=$samples/002_039fb7077e656bd7.txt
+
+# --help, --version, usage errors
+expect 0 '' -- "$txt" --help
+grep -q '^usage: zhtidy-txt' "$tmp/out" && ok || bad "--help prints no usage line"
+expect 0 '' -- "$txt" --version
+grep -qE '^zhtidy-txt \(zhtidy\) [0-9]+\.[0-9]+' "$tmp/out" && ok || bad "--version output"
+expect 2 'no input given' -- "$txt"
+expect 2 "unknown option '--bogus'" -- "$txt" --bogus "$sample"
+expect 2 'needs an argument' -- "$txt" "$sample" -o
+expect 2 "no rule or pass is named 'nope'" -- "$txt" --keep nope "$sample"
+expect 2 "unknown encoding 'klingon'" -- "$txt" --encoding klingon "$sample"
+expect 2 '--to-script takes' -- "$txt" --to-script latin "$sample"
+expect 2 'not for this tool' -- "$txt" --vertical "$sample"
+expect 2 "one input at a time" -- "$txt" "$sample" "$sample"
+expect 0 '' -- "$txt" --list-rules
+grep -q '^typography.punct' "$tmp/out" && ok || bad "--list-rules lacks typography.punct"
+
+# stdin and stdout
+"$txt" "$sample" >"$tmp/a.txt" 2>/dev/null || bad "file to stdout failed"
+"$txt" - <"$sample" >"$tmp/b.txt" 2>/dev/null || bad "stdin to stdout failed"
+cmp -s "$tmp/a.txt" "$tmp/b.txt" && ok || bad "stdin and file input differ"
+"$txt" "$sample" -o - >"$tmp/c.txt" 2>/dev/null && cmp -s "$tmp/a.txt" "$tmp/c.txt" && ok || bad "-o - differs"
+"$txt" "$sample" -o "$tmp/d.txt" && cmp -s "$tmp/a.txt" "$tmp/d.txt" && ok || bad "-o FILE differs"
+[ -s "$tmp/a.txt" ] && [ "$(tail -c 1 "$tmp/a.txt" | od -An -c | tr -d ' ')" = '\n' ] && ok || bad "output lacks a final newline"
+! grep -q $'\r' "$tmp/a.txt" && ok || bad "output holds CR"
+ls -A "$tmp" | grep -q '^\.' && bad "a temporary file was left behind" || ok
+
+# byte-identical output for the same input
+"$txt" "$sample" -o "$tmp/e.txt" && cmp -s "$tmp/d.txt" "$tmp/e.txt" && ok || bad "two runs differ"
+
+# a missing file
+expect 1 'nope.txt: cannot open: No such file or directory' -- "$txt" "$tmp/nope.txt" -o "$tmp/nope.out"
+[ ! -e "$tmp/nope.out" ] && ok || bad "missing input left an output file"
+
+# a directory
+expect 1 'is a directory' -- "$txt" "$tmp" -o "$tmp/dir.out"
+
+# NUL bytes: not text; no output, and an existing target is kept intact
+printf 'abc\000def' >"$tmp/nul.txt"
+expect 1 'nul.txt: input contains NUL bytes; it is not a text file' -- "$txt" "$tmp/nul.txt" -o "$tmp/nul.out"
+[ ! -e "$tmp/nul.out" ] && ok || bad "NUL input left an output file"
+echo "previous" >"$tmp/keep.out"
+expect 1 'NUL bytes' -- "$txt" "$tmp/nul.txt" -o "$tmp/keep.out"
+[ "$(cat "$tmp/keep.out")" = previous ] && ok || bad "failed run changed an existing target"
+
+# an unwritable target directory
+expect 1 'cannot create file' -- "$txt" "$sample" -o "$tmp/no/such/dir/x.txt"
+
+# invalid UTF-8: a warning, U+FFFD, and the rest of the text kept
+printf '教育\377科技人才培养的现状\n第二段\n' >"$tmp/bad.txt"
+expect 0 'bad.txt: warning: 1 invalid byte sequence replaced by U\+FFFD' -- "$txt" "$tmp/bad.txt"
+grep -q '教育�科技人才培养的现状' "$tmp/out" && grep -q '第二段' "$tmp/out" && ok || bad "invalid UTF-8 lost text"
+
+# empty input
+: >"$tmp/empty.txt"
+expect 0 '' -- "$txt" "$tmp/empty.txt" -o "$tmp/empty.out"
+[ -e "$tmp/empty.out" ] && [ ! -s "$tmp/empty.out" ] && ok || bad "empty input should give an empty file"
+
+# GB18030 and Big5 versions of the samples read like the UTF-8 text they came from
+iconv -f UTF-8 -t GB18030 "$sample" >"$tmp/gb.txt"
+"$txt" "$tmp/gb.txt" >"$tmp/gb.out" 2>"$tmp/err" && cmp -s "$tmp/gb.out" "$tmp/a.txt" && ok || bad "GB18030 input differs from UTF-8"
+trad=$samples/001_d1cd337ab5630d42.txt
+iconv -c -f UTF-8 -t BIG5 "$trad" >"$tmp/big5.txt" 2>/dev/null
+iconv -f BIG5 -t UTF-8 "$tmp/big5.txt" >"$tmp/big5-utf8.txt"
+"$txt" "$tmp/big5.txt" >"$tmp/big5.out" 2>"$tmp/err" || bad "Big5 input failed"
+"$txt" "$tmp/big5-utf8.txt" >"$tmp/big5-ref.out" 2>/dev/null
+cmp -s "$tmp/big5.out" "$tmp/big5-ref.out" && ok || bad "Big5 input differs from its UTF-8 form"
+[ ! -s "$tmp/err" ] && ok || bad "Big5 input gave warnings: $(head -c 200 "$tmp/err")"
+"$txt" --encoding big5 "$tmp/big5.txt" >"$tmp/big5f.out" && cmp -s "$tmp/big5f.out" "$tmp/big5-ref.out" && ok || bad "--encoding big5 differs"
+
+# CRLF input reads like LF input
+sed 's/$/\r/' "$sample" >"$tmp/crlf.txt"
+"$txt" "$tmp/crlf.txt" | cmp -s - "$tmp/a.txt" && ok || bad "CRLF input differs"
+
+# --report goes to stderr, or to a file
+"$txt" "$sample" --report >/dev/null 2>"$tmp/rep"
+grep -q '^typography.punct: [0-9]' "$tmp/rep" && grep -q '  line 2: replaced ":" with "："' "$tmp/rep" && ok || bad "--report to stderr"
+"$txt" "$sample" --report="$tmp/rep2" >/dev/null && cmp -s "$tmp/rep" "$tmp/rep2" && ok || bad "--report=FILE"
+
+# a huge line
+head -c 3000000 /dev/zero | tr '\0' 'x' >"$tmp/huge.txt"
+"$txt" "$tmp/huge.txt" -o "$tmp/huge.out" && [ "$(wc -c <"$tmp/huge.out")" -eq 3000001 ] && ok || bad "huge line"
+
+# a signal while writing leaves no temporary file (the handler removes it)
+ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

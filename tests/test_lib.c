@@ -1,0 +1,269 @@
+/* test_lib - unit tests of the document tree, the reader and the report.
+ * usage: test_lib SAMPLES_DIR */
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zhtidy.h"
+
+static int failures, checks;
+
+#define CHECK(cond)                                                                  \
+    do {                                                                             \
+        checks++;                                                                    \
+        if (!(cond)) {                                                               \
+            failures++;                                                              \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                            \
+    } while (0)
+
+static const char *samples;
+
+static char *slurp(const char *name, size_t *len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", samples, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "cannot open %s: %s\n", path, strerror(errno));
+        exit(1);
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *p = malloc((size_t)n + 1);
+    if (!p || fread(p, 1, (size_t)n, f) != (size_t)n)
+        exit(1);
+    fclose(f);
+    p[n] = '\0';
+    *len = (size_t)n;
+    return p;
+}
+
+static zhtidy_options *raw_options(void)
+{
+    /* only decoding: every pass off */
+    zhtidy_options *o = zhtidy_options_new();
+    for (size_t i = 0; zhtidy_pass_name(i); i++)
+        zhtidy_options_keep(o, zhtidy_pass_name(i));
+    return o;
+}
+
+static void test_tree(void)
+{
+    zhtidy_doc *d = zhtidy_doc_new();
+    CHECK(d != NULL);
+    CHECK(zhtidy_doc_block_count(d) == 0);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 1, "一、总则", strlen("一、总则"), 3) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, "正文", strlen("正文"), 4) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 5, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(d, (zhtidy_block_type)9, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(NULL, ZHTIDY_PARAGRAPH, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_block_count(d) == 2);
+    CHECK(zhtidy_doc_block_type(d, 0) == ZHTIDY_HEADING);
+    CHECK(zhtidy_doc_block_level(d, 0) == 1);
+    CHECK(zhtidy_doc_block_level(d, 1) == 0);
+    CHECK(zhtidy_doc_block_line(d, 1) == 4);
+    size_t len = 0;
+    CHECK(!strcmp(zhtidy_doc_block_text(d, 1, &len), "正文") && len == strlen("正文"));
+    CHECK(zhtidy_doc_block_text(d, 2, &len) == NULL && len == 0);
+    CHECK(zhtidy_doc_block_type(d, 2) == 0);
+    CHECK(zhtidy_doc_meta(d, ZHTIDY_META_TITLE) == NULL);
+    CHECK(zhtidy_doc_set_meta(d, ZHTIDY_META_TITLE, "标题") == ZHTIDY_OK);
+    CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_TITLE), "标题"));
+    CHECK(zhtidy_doc_set_meta(d, ZHTIDY_META_TITLE, NULL) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_meta(d, ZHTIDY_META_TITLE) == NULL);
+    CHECK(zhtidy_doc_set_meta(d, ZHTIDY_META_COUNT, "x") == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_report_count(zhtidy_doc_report(d)) == 0);
+    zhtidy_doc_free(d);
+    zhtidy_doc_free(NULL);
+}
+
+static void test_status(void)
+{
+    const zhtidy_status all[] = {ZHTIDY_OK, ZHTIDY_ERR_NOMEM, ZHTIDY_ERR_IO, ZHTIDY_ERR_BINARY,
+                                 ZHTIDY_ERR_ENCODING, ZHTIDY_ERR_ARG, ZHTIDY_ERR_OPENCC,
+                                 ZHTIDY_ERR_TOO_BIG};
+    size_t n = sizeof all / sizeof all[0];
+    for (size_t i = 0; i < n; i++) {
+        CHECK(zhtidy_strerror(all[i]) != NULL);
+        for (size_t j = 0; j < i; j++)
+            CHECK(strcmp(zhtidy_strerror(all[i]), zhtidy_strerror(all[j])) != 0);
+    }
+    CHECK(!strcmp(zhtidy_strerror((zhtidy_status)-99), "unknown error"));
+    CHECK(!strcmp(zhtidy_version(), ZHTIDY_VERSION_STRING));
+}
+
+static void test_options(void)
+{
+    zhtidy_options *o = zhtidy_options_new();
+    CHECK(zhtidy_options_keep(o, "no.such.rule") == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_options_keep(o, "typo") == ZHTIDY_ERR_ARG); /* not a prefix match */
+    CHECK(zhtidy_options_keep(o, "typography") == ZHTIDY_OK);
+    CHECK(zhtidy_options_keep(o, "unicode.nfc") == ZHTIDY_OK);
+    CHECK(zhtidy_options_set_encoding(o, "no-such-encoding") == ZHTIDY_ERR_ENCODING);
+    CHECK(zhtidy_options_set_encoding(o, "GBK") == ZHTIDY_OK);
+    CHECK(zhtidy_options_set_encoding(o, "auto") == ZHTIDY_OK);
+    CHECK(zhtidy_rule_help("typography.punct") != NULL);
+    CHECK(zhtidy_rule_help("nope") == NULL);
+    zhtidy_options_free(o);
+}
+
+static void test_read_basics(void)
+{
+    zhtidy_options *raw = raw_options();
+    zhtidy_doc *d = (zhtidy_doc *)1;
+    CHECK(zhtidy_read("a\0b", 3, NULL, raw, &d) == ZHTIDY_ERR_BINARY && d == NULL);
+    CHECK(zhtidy_read(NULL, 1, NULL, raw, &d) == ZHTIDY_ERR_ARG);
+
+    const char crlf[] = "\xEF\xBB\xBF甲\r\n\r\n乙\r丙";
+    CHECK(zhtidy_read(crlf, sizeof crlf - 1, "x.txt", raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_block_count(d) == 3);
+    CHECK(!strcmp(zhtidy_doc_block_text(d, 0, NULL), "甲"));
+    CHECK(zhtidy_doc_block_line(d, 0) == 1 && zhtidy_doc_block_line(d, 1) == 3);
+    CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_SOURCE), "x.txt"));
+    CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_ENCODING), "UTF-8"));
+    zhtidy_doc_free(d);
+
+    const char le[] = "\xFF\xFE\x2D\x4E\x87\x65\x0A\x00"; /* UTF-16LE 中文\n */
+    CHECK(zhtidy_read(le, sizeof le - 1, NULL, raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_block_count(d) == 1 && !strcmp(zhtidy_doc_block_text(d, 0, NULL), "中文"));
+    CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_ENCODING), "UTF-16LE"));
+    zhtidy_doc_free(d);
+
+    const char be[] = "\xFE\xFF\x4E\x2D\x65\x87"; /* UTF-16BE 中文 */
+    CHECK(zhtidy_read(be, sizeof be - 1, NULL, raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_block_count(d) == 1 && !strcmp(zhtidy_doc_block_text(d, 0, NULL), "中文"));
+    zhtidy_doc_free(d);
+
+    /* invalid UTF-8 in mostly-UTF-8 text: replaced, counted, rest kept */
+    const char bad[] = "教育\xFF科技\xC3人才培养的现状和发展";
+    CHECK(zhtidy_read(bad, sizeof bad - 1, NULL, raw, &d) == ZHTIDY_OK);
+    CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_ENCODING), "UTF-8"));
+    CHECK(!strcmp(zhtidy_doc_block_text(d, 0, NULL),
+                  "教育\xEF\xBF\xBD科技\xEF\xBF\xBD人才培养的现状和发展"));
+    const zhtidy_report *r = zhtidy_doc_report(d);
+    size_t invalid = 0;
+    zhtidy_change c;
+    for (size_t i = 0; !zhtidy_report_get(r, i, &c); i++)
+        if (!strcmp(c.rule, "decode.invalid")) {
+            invalid++;
+            CHECK(c.kind == ZHTIDY_CHANGE_REPLACE && c.line == 1);
+        }
+    CHECK(invalid == 2);
+    CHECK(zhtidy_report_get(r, 99, &c) == ZHTIDY_ERR_ARG);
+    zhtidy_doc_free(d);
+    zhtidy_options_free(raw);
+}
+
+/* Encode UTF-8 text in ENC, skipping characters ENC lacks (iconv -c). */
+static char *encode(const char *enc, const char *text, size_t len, size_t *out_len)
+{
+    iconv_t cd = iconv_open(enc, "UTF-8");
+    CHECK(cd != (iconv_t)-1);
+    char *out = malloc(len * 2 + 16), *op = out, *ip = (char *)text;
+    size_t left = len, room = len * 2 + 16;
+    while (left > 0) {
+        if (iconv(cd, &ip, &left, &op, &room) != (size_t)-1)
+            break;
+        do { /* skip one UTF-8 character */
+            ip++, left--;
+        } while (left > 0 && ((unsigned char)*ip & 0xC0) == 0x80);
+    }
+    iconv_close(cd);
+    *out_len = (size_t)(op - out);
+    return out;
+}
+
+/* The sample encoded as ENC must be detected as DETECTED and read to the
+ * same blocks as the UTF-8 text it came from. */
+static void check_detect(const char *sample, const char *enc, const char *detected)
+{
+    zhtidy_options *raw = raw_options();
+    size_t len, elen;
+    char *text = slurp(sample, &len);
+    char *bytes = encode(enc, text, len, &elen);
+    /* what survives the encoding, back in UTF-8 */
+    zhtidy_doc *want = NULL, *got = NULL;
+    zhtidy_options *forced = raw_options();
+    zhtidy_options_set_encoding(forced, enc);
+    CHECK(zhtidy_read(bytes, elen, NULL, forced, &want) == ZHTIDY_OK);
+    CHECK(zhtidy_read(bytes, elen, NULL, raw, &got) == ZHTIDY_OK);
+    if (want && got) {
+        CHECK(!strcmp(zhtidy_doc_meta(got, ZHTIDY_META_ENCODING), detected));
+        CHECK(zhtidy_doc_block_count(got) == zhtidy_doc_block_count(want));
+        CHECK(zhtidy_doc_block_count(got) > 0);
+        for (size_t i = 0; i < zhtidy_doc_block_count(got); i++)
+            CHECK(!strcmp(zhtidy_doc_block_text(got, i, NULL), zhtidy_doc_block_text(want, i, NULL)));
+        CHECK(zhtidy_report_count(zhtidy_doc_report(got)) == 0);
+    }
+    zhtidy_doc_free(want);
+    zhtidy_doc_free(got);
+    zhtidy_options_free(raw);
+    zhtidy_options_free(forced);
+    free(text);
+    free(bytes);
+}
+
+static void test_detection(void)
+{
+    check_detect("002_039fb7077e656bd7.txt", "GB18030", "GB18030");
+    check_detect("000_5101e33908fe9746.txt", "GBK", "GB18030");
+    check_detect("001_d1cd337ab5630d42.txt", "BIG5-HKSCS", "BIG5-HKSCS");
+    check_detect("001_d1cd337ab5630d42.txt", "GB18030", "GB18030"); /* Traditional in GB */
+    check_detect("003_d43a78f306061050.txt", "BIG5-HKSCS", "BIG5-HKSCS"); /* Simplified in Big5 */
+}
+
+static void test_report_invariant_small(void)
+{
+    /* every change is recorded with rule, line and text */
+    zhtidy_options *o = zhtidy_options_new();
+    zhtidy_options_keep(o, "script");
+    const char in[] = "标题\n同志们:\n　　正文 内容";
+    zhtidy_doc *d = NULL;
+    CHECK(zhtidy_read(in, sizeof in - 1, NULL, o, &d) == ZHTIDY_OK);
+    const zhtidy_report *r = zhtidy_doc_report(d);
+    zhtidy_change c;
+    int seen = 0;
+    for (size_t i = 0; !zhtidy_report_get(r, i, &c); i++) {
+        if (!strcmp(c.rule, "typography.punct"))
+            {
+            seen |= 1;
+            CHECK(c.line == 2 && !strcmp(c.text, ":") && !strcmp(c.new_text, "："));
+        }
+        if (!strcmp(c.rule, "unicode.indent"))
+            {
+            seen |= 2;
+            CHECK(c.line == 3 && c.kind == ZHTIDY_CHANGE_REMOVE);
+        }
+        if (!strcmp(c.rule, "typography.space"))
+            {
+            seen |= 4;
+            CHECK(c.line == 3 && !strcmp(c.text, " "));
+        }
+    }
+    CHECK(seen == 7);
+    zhtidy_doc_free(d);
+    zhtidy_options_free(o);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_lib SAMPLES_DIR\n");
+        return 2;
+    }
+    samples = argv[1];
+    test_tree();
+    test_status();
+    test_options();
+    test_read_basics();
+    test_detection();
+    test_report_invariant_small();
+    zhtidy_cleanup();
+    printf("test_lib: %d checks, %d failed\n", checks, failures);
+    return failures ? 1 : 0;
+}

@@ -1,0 +1,12 @@
+/* zhtidy-txt - repaired Chinese text as plain UTF-8. */
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+    static const tool t = {
+        "zhtidy-txt", ".txt", write_txt, false, false,
+        "      --format F         text (default) or tree: one line per block, with its\n"
+        "                         type and level, for checking a conversion\n",
+    };
+    return cli_main(&t, argc, argv);
+}
