@@ -1,0 +1,123 @@
+/* test_alloc - the library under failing allocations.
+ *
+ * Linked with -Wl,--wrap=malloc,... around the library's own objects, so that
+ * allocation number N made by the library fails.  For every N (every Nth in
+ * a long run) zhtidy_read must return ZHTIDY_ERR_NOMEM, and once no
+ * allocation is failed, ZHTIDY_OK; never crash, never leak (ASan checks).
+ * usage: test_alloc SAMPLES_DIR */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zhtidy.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t m);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+
+static unsigned long count, fail_at; /* 0: never fail */
+static int injected;
+
+static int should_fail(void)
+{
+    if (fail_at && ++count == fail_at) {
+        injected = 1;
+        return 1;
+    }
+    return 0;
+}
+
+void *__wrap_malloc(size_t n) { return should_fail() ? NULL : __real_malloc(n); }
+void *__wrap_calloc(size_t n, size_t m) { return should_fail() ? NULL : __real_calloc(n, m); }
+void *__wrap_realloc(void *p, size_t n) { return should_fail() ? NULL : __real_realloc(p, n); }
+
+char *__wrap_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = __wrap_malloc(n);
+    return p ? memcpy(p, s, n) : NULL;
+}
+
+static int failures;
+
+/* Fail allocation 1, 1+STEP, 1+2*STEP ... until a run needs no more. */
+static void sweep(const char *name, const char *text, size_t len, zhtidy_options *o,
+                  unsigned long step)
+{
+    unsigned long runs = 0;
+    for (unsigned long n = 1;; n += step) {
+        count = 0;
+        fail_at = n;
+        injected = 0;
+        zhtidy_doc *d = NULL;
+        zhtidy_status st = zhtidy_read(text, len, "x", o, &d);
+        runs++;
+        if (injected && (st != ZHTIDY_ERR_NOMEM || d)) {
+            printf("FAIL %s: allocation %lu failed but zhtidy_read returned %d\n", name, n, st);
+            failures++;
+        }
+        zhtidy_doc_free(d);
+        if (!injected) {
+            if (st != ZHTIDY_OK) {
+                printf("FAIL %s: no failure injected, status %d\n", name, st);
+                failures++;
+            }
+            break;
+        }
+    }
+    fail_at = 0;
+    printf("%s: %lu runs\n", name, runs);
+}
+
+static char *slurp(const char *dir, const char *name, size_t *len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *p = __real_malloc((size_t)n + 1);
+    if (!p || fread(p, 1, (size_t)n, f) != (size_t)n)
+        exit(1);
+    fclose(f);
+    *len = (size_t)n;
+    return p;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_alloc SAMPLES_DIR\n");
+        return 2;
+    }
+    zhtidy_options *o = zhtidy_options_new();
+    zhtidy_options_set_script(o, ZHTIDY_SCRIPT_HANS);
+    zhtidy_options_set_flags(o, ZHTIDY_SPACE_LATIN);
+    /* OpenCC opens its dictionaries once, outside the sweep */
+    char *warm = NULL;
+    zhtidy_convert("t2s", "x", 1, &warm, NULL);
+    free(warm);
+
+    static const char small[] =
+        "\xEF\xBB\xBF　　標題:教育\r\n同志们,你好!\x07 \xE2\x80\x8B(一)测试...\n"
+        "ＡＢＣ１２３ 使用Python(一种语言)--\"引用\"\xFF\n\n二噁英 e\xCC\x81";
+    sweep("small", small, sizeof small - 1, o, 1);
+
+    size_t len;
+    char *text = slurp(argv[1], "001_d1cd337ab5630d42.txt", &len);
+    sweep("sample 001", text, len, o, 37);
+    free(text);
+    zhtidy_options_free(o);
+    zhtidy_cleanup();
+    printf("test_alloc: %s\n", failures ? "FAILED" : "all runs ended in OK or NOMEM");
+    return failures ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/* test_opencc - OpenCC 1.1.6's own conversion cases through zhtidy_convert.
+ * usage: test_opencc DIR   (DIR holds CONFIG.in and CONFIG.ans)
+ * Exits 77 (skipped) when DIR is absent. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zhtidy.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *p = malloc((size_t)n + 1);
+    if (p && fread(p, 1, (size_t)n, f) == (size_t)n)
+        p[n] = '\0';
+    else {
+        free(p);
+        p = NULL;
+    }
+    fclose(f);
+    *len = p ? (size_t)n : 0;
+    return p;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_opencc DIR\n");
+        return 2;
+    }
+    DIR *d = opendir(argv[1]);
+    if (!d) {
+        printf("SKIP: %s not found; OpenCC's cases come from ../shared\n", argv[1]);
+        return 77;
+    }
+    int passed = 0, failed = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 4 || strcmp(e->d_name + n - 3, ".in"))
+            continue;
+        char config[256], in_path[4096], ans_path[4096];
+        snprintf(config, sizeof config, "%.*s", (int)(n - 3), e->d_name);
+        snprintf(in_path, sizeof in_path, "%s/%s.in", argv[1], config);
+        snprintf(ans_path, sizeof ans_path, "%s/%s.ans", argv[1], config);
+        size_t in_len, ans_len, out_len = 0;
+        char *in = slurp(in_path, &in_len), *ans = slurp(ans_path, &ans_len), *out = NULL;
+        zhtidy_status st = in && ans ? zhtidy_convert(config, in, in_len, &out, &out_len)
+                                     : ZHTIDY_ERR_IO;
+        if (!st && out_len == ans_len && !memcmp(out, ans, ans_len)) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL %s: %s\n--- expected\n%s--- got\n%s---\n", config,
+                   st ? zhtidy_strerror(st) : "output differs", ans ? ans : "", out ? out : "");
+        }
+        free(in);
+        free(ans);
+        free(out);
+    }
+    closedir(d);
+    char *out = NULL;
+    /* a configuration OpenCC cannot open is an error, not a crash */
+    if (zhtidy_convert("no-such-config", "x", 1, &out, NULL) == ZHTIDY_ERR_OPENCC && !out)
+        passed++;
+    else
+        failed++, printf("FAIL: unknown configuration not reported\n");
+    /* invalid UTF-8 is replaced rather than failing the whole call */
+    if (zhtidy_convert("s2t", "\xFF发展", 7, &out, NULL) == ZHTIDY_OK &&
+        !strcmp(out, "\xEF\xBF\xBD發展"))
+        passed++;
+    else
+        failed++, printf("FAIL: invalid UTF-8 in conversion\n");
+    free(out);
+    zhtidy_cleanup();
+    printf("opencc: %d passed, %d failed\n", passed, failed);
+    return failed || passed < 14 ? 1 : 0;
+}
