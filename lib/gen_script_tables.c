@@ -7,6 +7,7 @@
  *   hant_only  likewise from TSCharacters
  *   tw_forms   Taiwan forms (TWVariants values that HKVariants lacks)
  *   hk_forms   Hong Kong forms (HKVariants values that TWVariants lacks)
+ *   t2s_chars  each Traditional character's first Simplified form (BMP)
  *   rare       t2s results outside the BMP for a BMP character, with that
  *              character (OpenCC 1.1.6 maps 噁 to 𫫇, which fonts lack)
  *
@@ -25,7 +26,7 @@ typedef struct {
     size_t n;
 } set;
 
-static set hans, hant, tw, hk, tw_all, hk_all, rare;
+static set hans, hant, tw, hk, tw_all, hk_all, rare, t2s;
 
 static int32_t decode(const char **p)
 {
@@ -112,6 +113,8 @@ static void on_ts(int32_t key, int32_t *vals, int n)
 {
     if (n && !self_mapped(key, vals, n))
         add(&hant, key, 0);
+    if (n && key <= 0xFFFF && vals[0] <= 0xFFFF && vals[0] != key)
+        add(&t2s, key, vals[0]);
     for (int i = 0; i < n && key <= 0xFFFF; i++)
         if (vals[i] > 0xFFFF)
             add(&rare, vals[i], key);
@@ -211,5 +214,6 @@ int main(int argc, char **argv)
     emit(o, "tw_forms", &tw, 0);
     emit(o, "hk_forms", &hk, 0);
     emit(o, "rare_forms", &rare, 1);
+    emit(o, "t2s_chars", &t2s, 1);
     return fclose(o) ? 1 : 0;
 }

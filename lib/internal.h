@@ -88,6 +88,65 @@ struct zt_block;
 /* Store the new text in B when anything changed; frees the buffer. */
 zhtidy_status zt_edit_finish(zt_edit *e, struct zt_block *b);
 
+/* ---- match form and patterns (match.c) ------------------------------ */
+
+typedef struct {
+    int32_t *k;         /* folded code points, spaces dropped */
+    size_t *start, *end; /* bytes of the original each one came from */
+    size_t n;
+} zt_key;
+
+typedef struct {
+    int32_t *cp;
+    size_t n;
+} zt_pattern;
+
+bool zt_key_build(zt_key *key, const char *text, size_t len);
+void zt_key_free(zt_key *key);
+bool zt_pattern_compile(zt_pattern *p, const char *utf8);
+void zt_pattern_free(zt_pattern *p);
+/* Does P match at key index AT?  *END is one past the match. */
+bool zt_key_match(const zt_key *k, size_t at, const zt_pattern *p, size_t *end);
+/* The first non-empty match at or after FROM. */
+bool zt_key_find(const zt_key *k, size_t from, const zt_pattern *p, size_t *at, size_t *end);
+/* ASCII digits and the Chinese numerals 零〇一二三四五六七八九十百千两. */
+bool zt_is_numeral(int32_t cp);
+
+/* ---- site furniture rule table (furniture_rules.c) -------------------- */
+
+typedef enum {
+    ZT_WHOLE_BLOCK, /* the pattern must cover the block (trailing , . etc. allowed) */
+    ZT_BLOCK_START, /* a prefix of the block */
+    ZT_ANYWHERE     /* wherever it occurs, also glued inside a sentence */
+} zt_where;
+
+typedef enum {
+    ZT_ACT_REMOVE,  /* remove what matched */
+    ZT_ACT_SUMMARY, /* a marker: the block after it is a site summary */
+    ZT_ACT_LIST,    /* a marker: the list items after it belong to it */
+    ZT_ACT_META     /* category and keyword lines: into the metadata */
+} zt_action;
+
+typedef struct {
+    const char *rule;
+    const char *pattern; /* match-form pattern, see match.c */
+    zt_where where;
+    zt_action action;
+} zt_furniture;
+
+extern const zt_furniture zt_furniture_table[];
+extern const size_t zt_furniture_count;
+
+/* ---- glyph fixes (glyph_rules.c) -------------------------------------- */
+
+typedef struct {
+    const char *from, *to;
+} zt_glyph_fix;
+
+extern const zt_glyph_fix zt_glyph_table[];
+extern const size_t zt_glyph_count;
+extern const char *const zt_html_tags[];
+
 /* ---- document -------------------------------------------------------- */
 
 struct zt_block {
@@ -140,8 +199,15 @@ zhtidy_status zt_run_passes(zt_ctx *ctx);
 
 /* The passes, one file each. */
 zhtidy_status zt_pass_unicode(zt_ctx *ctx);
+zhtidy_status zt_pass_furniture(zt_ctx *ctx);
+zhtidy_status zt_pass_fragments(zt_ctx *ctx);
+zhtidy_status zt_pass_summary(zt_ctx *ctx);
+zhtidy_status zt_pass_glyphs(zt_ctx *ctx);
 zhtidy_status zt_pass_typography(zt_ctx *ctx);
 zhtidy_status zt_pass_script(zt_ctx *ctx);
+
+/* Heading or list numbering at the start of T (一、 (一) 1、 1. ① 第一章 一是). */
+bool zt_starts_numbered(const char *t, size_t len);
 
 /* ---- decoding -------------------------------------------------------- */
 
@@ -160,6 +226,8 @@ bool zt_script_is_hans_only(int32_t cp);
 bool zt_script_is_hant_only(int32_t cp);
 bool zt_script_is_tw_form(int32_t cp);
 bool zt_script_is_hk_form(int32_t cp);
+/* The Simplified form of a Traditional character, else CP. */
+int32_t zt_script_fold(int32_t cp);
 /* For a rare non-BMP form that t2s produces, the common character it came
  * from; 0 when CP is not such a form. */
 int32_t zt_script_rare_source(int32_t cp);

@@ -41,6 +41,25 @@ int32_t zt_script_rare_source(int32_t cp)
     return 0;
 }
 
+/* A Traditional character's Simplified form, for matching patterns in either
+ * script; CP itself when it has none.  The table is filled once. */
+static uint16_t fold_table[0x10000];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fill_fold(void)
+{
+    for (size_t i = 0; i < sizeof t2s_chars / sizeof t2s_chars[0]; i += 2)
+        fold_table[t2s_chars[i]] = (uint16_t)t2s_chars[i + 1];
+}
+
+int32_t zt_script_fold(int32_t cp)
+{
+    if (cp < 0x3400 || cp > 0xFFFF)
+        return cp;
+    pthread_once(&fold_once, fill_fold);
+    return fold_table[cp] ? fold_table[cp] : cp;
+}
+
 /* ---- OpenCC handles, opened once per configuration ------------------- */
 
 #define MAX_CONFIGS 16
@@ -215,7 +234,7 @@ static zhtidy_status keep_common_forms(struct zhtidy_report *r, unsigned long li
         int n = zt_utf8_encode(src, enc);
         e.changes++;
         zt_buf_add(&e.out, enc, (size_t)n);
-        if (!e.status)
+        if (!e.status && r)
             e.status = zt_report_add(r, "script.rare-form", line, ZHTIDY_CHANGE_FLAG, *text + at,
                                      i - at, enc, (size_t)n);
         kept = i;
@@ -247,7 +266,7 @@ static zhtidy_status convert_text(const char *config, struct zhtidy_report *r,
     zhtidy_status st = zhtidy_convert(config, *text, *len, &out, &out_len);
     if (!st && to_simplified(config))
         st = keep_common_forms(r, line, &out, &out_len, rare_on);
-    if (!st)
+    if (!st && r)
         st = zt_report_diff(r, "script.convert", line, *text, *len, out, out_len);
     if (st) {
         free(out);
@@ -278,8 +297,9 @@ zhtidy_status zt_pass_script(zt_ctx *ctx)
     for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !st; k++) {
         char *m = doc->meta[keys[k]];
         size_t len = m ? strlen(m) : 0;
+        /* metadata was never body text: converted, not reported */
         if (m)
-            st = convert_text(config, &doc->report, 0, rare_on, &doc->meta[keys[k]], &len);
+            st = convert_text(config, NULL, 0, rare_on, &doc->meta[keys[k]], &len);
     }
     return st;
 }

@@ -2,6 +2,7 @@
  * usage: test_lib SAMPLES_DIR */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,81 @@ static void test_report_invariant_small(void)
     zhtidy_options_free(o);
 }
 
+/* ---- the audit invariant ------------------------------------------- */
+
+static int32_t next_cp(const unsigned char *s, size_t *i)
+{
+    int32_t c = s[*i];
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n > 1)
+        c &= 0x3F >> (n - 1);
+    for (int k = 1; k < n; k++)
+        c = (c << 6) | (s[*i + k] & 0x3F);
+    *i += n;
+    return c;
+}
+
+static void tally(long *counts, const char *text, long sign)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; s[i];) {
+        int32_t c = next_cp(s, &i);
+        if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && c < 0x110000)
+            counts[c] += sign;
+    }
+}
+
+/* The characters of the input equal those of the output plus those the
+ * report says were removed or replaced, less those it says were put in. */
+static void check_invariant(const char *sample, zhtidy_script script, unsigned flags)
+{
+    size_t len;
+    char *text = slurp(sample, &len);
+    zhtidy_options *raw = raw_options(), *o = zhtidy_options_new();
+    zhtidy_options_set_script(o, script);
+    zhtidy_options_set_flags(o, flags);
+    zhtidy_doc *in = NULL, *out = NULL;
+    CHECK(zhtidy_read(text, len, NULL, raw, &in) == ZHTIDY_OK);
+    CHECK(zhtidy_read(text, len, NULL, o, &out) == ZHTIDY_OK);
+    long *counts = calloc(0x110000, sizeof *counts);
+    if (in && out && counts) {
+        for (size_t i = 0; i < zhtidy_doc_block_count(in); i++)
+            tally(counts, zhtidy_doc_block_text(in, i, NULL), 1);
+        for (size_t i = 0; i < zhtidy_doc_block_count(out); i++)
+            tally(counts, zhtidy_doc_block_text(out, i, NULL), -1);
+        zhtidy_change c;
+        for (size_t i = 0; !zhtidy_report_get(zhtidy_doc_report(out), i, &c); i++) {
+            if (c.kind == ZHTIDY_CHANGE_FLAG || !strcmp(c.rule, "decode.invalid"))
+                continue;
+            tally(counts, c.text, -1);
+            tally(counts, c.new_text, 1);
+        }
+        int bad = 0;
+        for (int32_t cp = 0; cp < 0x110000; cp++)
+            if (counts[cp] && bad++ < 5)
+                fprintf(stderr, "%s: U+%04X: %ld unaccounted\n", sample, (unsigned)cp, counts[cp]);
+        CHECK(bad == 0);
+        CHECK(zhtidy_report_count(zhtidy_doc_report(out)) > 0);
+    }
+    free(counts);
+    zhtidy_doc_free(in);
+    zhtidy_doc_free(out);
+    zhtidy_options_free(raw);
+    zhtidy_options_free(o);
+    free(text);
+}
+
+static void test_invariant(void)
+{
+    static const char *names[] = {"000_5101e33908fe9746.txt", "001_d1cd337ab5630d42.txt",
+                                  "002_039fb7077e656bd7.txt", "003_d43a78f306061050.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        check_invariant(names[i], ZHTIDY_SCRIPT_KEEP, 0);
+        check_invariant(names[i], ZHTIDY_SCRIPT_HANS, ZHTIDY_DROP_TRUNCATED);
+        check_invariant(names[i], ZHTIDY_SCRIPT_TW, ZHTIDY_SPACE_LATIN | ZHTIDY_PHRASES);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -263,6 +339,7 @@ int main(int argc, char **argv)
     test_read_basics();
     test_detection();
     test_report_invariant_small();
+    test_invariant();
     zhtidy_cleanup();
     printf("test_lib: %d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;

@@ -1,0 +1,310 @@
+/* fragments.c - rejoin what page breaks and hard line wraps cut.
+ *
+ * Page counters: some sites prefix every page with "N、" (N = 1, 2, 3 ...),
+ * cutting sentences in two.  A run of at least three blocks with consecutive
+ * counters, long like pages, most of which follow a block that ends
+ * mid-sentence, is such a run: the counters go and the fragments are joined
+ * with nothing between them.  Real numbered lists end their items with
+ * punctuation or are short, and stay.
+ *
+ * Line joins: a block that ends mid-sentence continues in the next one,
+ * unless either looks like a heading, a list item or a table of contents.
+ * A block that starts with ，。、；：？！） always continues the one before. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_MIN_CHARS 40
+
+static int32_t first_cp(const struct zt_block *b)
+{
+    size_t i = 0;
+    return b->len ? zt_utf8_next(b->text, b->len, &i) : 0;
+}
+
+static int32_t last_cp(const struct zt_block *b)
+{
+    return b->len ? zt_utf8_prev(b->text, b->len, NULL) : 0;
+}
+
+/* Sentence-final or closing punctuation: a block ending so is complete. */
+static bool ends_sentence(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A ||
+           c == 0x2026 || c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300D ||
+           c == 0x300F || c == 0x300B || c == '!' || c == '?' || c == ';' || c == ':' ||
+           c == '.' || c == ')' || c == '"';
+}
+
+static bool continues(int32_t c)
+{
+    return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
+           c == 0xFF1F || c == 0xFF01 || c == 0xFF09 || c == ',' || c == ';' || c == ')';
+}
+
+/* "N、" at the start: N, and the length of the digits in *DIGITS. */
+static long counter(const struct zt_block *b, size_t *digits)
+{
+    size_t i = 0;
+    long n = 0;
+    while (i < b->len && i < 6 && b->text[i] >= '0' && b->text[i] <= '9')
+        n = n * 10 + (b->text[i++] - '0');
+    if (!i || b->len < i + 3 || memcmp(b->text + i, "\xE3\x80\x81", 3))
+        return 0;
+    *digits = i;
+    return n;
+}
+
+static bool is_cn_numeral(int32_t c)
+{
+    return zt_is_numeral(c) && c > 0x7F;
+}
+
+/* Does the block end in heading numbering that a counter cut from its 、?
+ * "…措施7六" + "2、优化…" was "…措施7六、优化…"; "…发展。3" + "18、家长…" was
+ * "…发展。3、家长…". */
+static bool ends_in_numbering(const struct zt_block *b)
+{
+    size_t end = b->len, start;
+    int32_t c = zt_utf8_prev(b->text, end, &start);
+    bool cn = is_cn_numeral(c);
+    if (!cn && !(c >= '0' && c <= '9'))
+        return false;
+    int digits = 0;
+    while (end > 0 && (cn ? is_cn_numeral(c) : (c >= '0' && c <= '9'))) {
+        end = start;
+        digits++;
+        c = end ? zt_utf8_prev(b->text, end, &start) : 0;
+    }
+    if (!cn && digits > 2)
+        return false;
+    return end == 0 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+           (cn && c >= '0' && c <= '9');
+}
+
+/* Join block I+1 onto block I. */
+static zhtidy_status join(zhtidy_doc *doc, size_t i, const char *rule)
+{
+    struct zt_block *a = &doc->blocks[i], *b = &doc->blocks[i + 1];
+    char *t = realloc(a->text, a->len + b->len + 1);
+    if (!t)
+        return ZHTIDY_ERR_NOMEM;
+    a->text = t;
+    /* the join itself, with the characters on each side, for the report */
+    size_t s = a->len, e = 0;
+    for (int k = 0; k < 6 && s > 0; k++)
+        zt_utf8_prev(a->text, s, &s);
+    for (int k = 0; k < 6 && e < b->len; k++)
+        zt_utf8_next(b->text, b->len, &e);
+    char ctx[64];
+    size_t left = a->len - s < 30 ? a->len - s : 0, right = e < 30 ? e : 0;
+    memcpy(ctx, a->text + a->len - left, left);
+    memcpy(ctx + left, "|", 1);
+    memcpy(ctx + left + 1, b->text, right);
+    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_FLAG, ctx,
+                                     left + 1 + right, NULL, 0);
+    if (st)
+        return st;
+    memcpy(a->text + a->len, b->text, b->len + 1);
+    a->len += b->len;
+    zt_doc_remove(doc, i + 1);
+    return ZHTIDY_OK;
+}
+
+static zhtidy_status drop_prefix(zhtidy_doc *doc, size_t i, size_t n, const char *rule)
+{
+    struct zt_block *b = &doc->blocks[i];
+    zhtidy_status st =
+        zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text, n, NULL, 0);
+    if (!st) {
+        memmove(b->text, b->text + n, b->len - n + 1);
+        b->len -= n;
+    }
+    return st;
+}
+
+/* ---- page counters ----------------------------------------------------- */
+
+static size_t counter_run(const zhtidy_doc *doc, size_t i)
+{
+    size_t d, j = i;
+    long n0 = counter(&doc->blocks[i], &d);
+    if (!n0)
+        return 0;
+    while (j < doc->n && counter(&doc->blocks[j], &d) == n0 + (long)(j - i))
+        j++;
+    size_t len = j - i, cuts = 0, long_pages = 0;
+    if (len < 3)
+        return 0;
+    for (size_t k = i; k < j; k++) {
+        long_pages += zt_utf8_count(doc->blocks[k].text, doc->blocks[k].len) >= PAGE_MIN_CHARS;
+        if (k > i)
+            cuts += !ends_sentence(last_cp(&doc->blocks[k - 1]));
+    }
+    return cuts * 2 >= len - 1 && long_pages + 1 >= len ? len : 0;
+}
+
+static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
+{
+    if (!zt_rule_on(o, "fragments.page-counter"))
+        return ZHTIDY_OK;
+    for (size_t i = 0; i < doc->n; i++) {
+        size_t run = counter_run(doc, i);
+        for (size_t k = 0; k < run; k++) {
+            size_t digits;
+            counter(&doc->blocks[i], &digits);
+            if (k == 0) {
+                zhtidy_status st = drop_prefix(doc, i, digits + 3, "fragments.page-counter");
+                if (st)
+                    return st;
+                continue;
+            }
+            bool keep_mark = ends_in_numbering(&doc->blocks[i]);
+            size_t d2;
+            counter(&doc->blocks[i + 1], &d2);
+            zhtidy_status st = drop_prefix(doc, i + 1, keep_mark ? d2 : d2 + 3,
+                                           "fragments.page-counter");
+            if (!st)
+                st = join(doc, i, "fragments.join");
+            if (st)
+                return st;
+        }
+    }
+    return ZHTIDY_OK;
+}
+
+/* ---- line joins ------------------------------------------------------- */
+
+static bool starts_with(const struct zt_block *b, const char *s)
+{
+    size_t n = strlen(s);
+    return b->len >= n && !memcmp(b->text, s, n);
+}
+
+/* Heading or list numbering at the start: 一、 (一) （一） 1、 1. 1．(1) ① 第一章 一是. */
+bool zt_starts_numbered(const char *t, size_t len)
+{
+    size_t i = 0;
+    int32_t c = len ? zt_utf8_next(t, len, &i) : 0;
+    if (c >= 0x2460 && c <= 0x2473)
+        return true; /* ① */
+    if (c == '(' || c == 0xFF08) {
+        int32_t d = i < len ? zt_utf8_next(t, len, &i) : 0;
+        return zt_is_numeral(d);
+    }
+    if (c == 0x7B2C) { /* 第 */
+        size_t j = i;
+        int32_t d = j < len ? zt_utf8_next(t, len, &j) : 0;
+        return zt_is_numeral(d);
+    }
+    if (!zt_is_numeral(c))
+        return false;
+    while (i < len && zt_is_numeral(c))
+        c = zt_utf8_next(t, len, &i);
+    return c == 0x3001 || c == '.' || c == 0xFF0E || c == 0x662F /* 是 */ || c == ' ';
+}
+
+static bool looks_like_toc(const struct zt_block *b)
+{
+    return starts_with(b, "\xE7\x9B\xAE\xE5\xBD\x95") /* 目录 */ ||
+           starts_with(b, "\xE7\x9B\xAE\xE9\x8C\x84") /* 目錄 */ ||
+           memmem(b->text, b->len, "TOC\\o", 5) != NULL;
+}
+
+static bool joinable(const zhtidy_doc *doc, size_t i)
+{
+    const struct zt_block *a = &doc->blocks[i], *b = &doc->blocks[i + 1];
+    if (continues(first_cp(b)))
+        return true;
+    /* the first block is the title unless it reads like prose */
+    bool prose = memmem(a->text, a->len, "\xEF\xBC\x8C", 3) || memchr(a->text, ',', a->len);
+    return (i > 0 || prose) && !ends_sentence(last_cp(a)) && zt_utf8_count(a->text, a->len) >= 20 &&
+           !zt_starts_numbered(a->text, a->len) && !zt_starts_numbered(b->text, b->len) &&
+           !looks_like_toc(a) && !looks_like_toc(b);
+}
+
+/* "人口42。" + "8万人": a decimal point turned into 。 and a line break. */
+static bool decimal_cut(const struct zt_block *a, const struct zt_block *b)
+{
+    if (a->len < 4 || memcmp(a->text + a->len - 3, "\xE3\x80\x82", 3) ||
+        a->text[a->len - 4] < '0' || a->text[a->len - 4] > '9')
+        return false;
+    size_t i = 0;
+    while (i < b->len && i < 4 && b->text[i] >= '0' && b->text[i] <= '9')
+        i++;
+    if (!i || i > 3 || i == b->len)
+        return false;
+    size_t j = i;
+    int32_t unit = zt_utf8_next(b->text, b->len, &j);
+    static const int32_t units[] = {0x4E07, 0x4EBF, 0x5343, 0x767E, '%', 0xFF05, 0x5143,
+                                    0x4EBA, 0x4E2A, 0x500D, 0x7C73, 0x5428, 0x516C, 0x6237,
+                                    0x5C81, 0x5BB6, 0x540D, 0x4F4D, 0x9879, 0x4EFD, 0x70B9};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (unit == units[k])
+            return true;
+    return false;
+}
+
+static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
+{
+    bool joins = zt_rule_on(o, "fragments.join"), decimals = zt_rule_on(o, "fragments.decimal");
+    for (size_t i = 0; i + 1 < doc->n;) {
+        struct zt_block *a = &doc->blocks[i];
+        zhtidy_status st = ZHTIDY_OK;
+        if (decimals && decimal_cut(a, &doc->blocks[i + 1])) {
+            st = zt_report_add(&doc->report, "fragments.decimal", a->line, ZHTIDY_CHANGE_REPLACE,
+                               "\xE3\x80\x82", 3, ".", 1);
+            a->len -= 3;
+            a->text[a->len++] = '.';
+            a->text[a->len] = '\0';
+            if (!st)
+                st = join(doc, i, "fragments.join");
+        } else if (joins && joinable(doc, i)) {
+            st = join(doc, i, "fragments.join");
+        } else {
+            i++;
+        }
+        if (st)
+            return st;
+    }
+    return ZHTIDY_OK;
+}
+
+/* ---- truncation ------------------------------------------------------- */
+
+static zhtidy_status truncation(zhtidy_doc *doc, const zhtidy_options *o)
+{
+    if (!doc->n || !zt_rule_on(o, "fragments.truncated"))
+        return ZHTIDY_OK;
+    size_t i = doc->n - 1;
+    struct zt_block *b = &doc->blocks[i];
+    if (ends_sentence(last_cp(b)) || zt_utf8_count(b->text, b->len) < 20)
+        return ZHTIDY_OK;
+    size_t tail = b->len, s;
+    while (tail > 0 && !ends_sentence(zt_utf8_prev(b->text, tail, &s)))
+        tail = s;
+    if (tail == 0)
+        return zt_report_add(&doc->report, "fragments.truncated", b->line, ZHTIDY_CHANGE_FLAG,
+                             b->text, b->len, NULL, 0);
+    if (!(o->flags & ZHTIDY_DROP_TRUNCATED))
+        return zt_report_add(&doc->report, "fragments.truncated", b->line, ZHTIDY_CHANGE_FLAG,
+                             b->text + tail, b->len - tail, NULL, 0);
+    zhtidy_status st = zt_report_add(&doc->report, "fragments.truncated", b->line,
+                                     ZHTIDY_CHANGE_REMOVE, b->text + tail, b->len - tail, NULL, 0);
+    if (!st) {
+        b->len = tail;
+        b->text[tail] = '\0';
+    }
+    return st;
+}
+
+zhtidy_status zt_pass_fragments(zt_ctx *ctx)
+{
+    zhtidy_status st = page_counters(ctx->doc, ctx->opts);
+    if (!st)
+        st = line_joins(ctx->doc, ctx->opts);
+    if (!st)
+        st = truncation(ctx->doc, ctx->opts);
+    return st;
+}

@@ -1,0 +1,270 @@
+/* furniture.c - remove the site's furniture from the text.
+ *
+ * The rule table (furniture_rules.c) says what to look for and where; this
+ * file applies it.  Every removal is recorded with its rule, its input line
+ * and the exact text.  Category and keyword lines move into the metadata;
+ * a site summary goes only when its sentences repeat the body. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    zt_pattern pat;
+    const zt_furniture *f;
+} compiled;
+
+typedef struct {
+    zhtidy_doc *doc;
+    compiled *rules;
+    size_t n_rules;
+    bool summary_next; /* the block after a 文档简介 marker */
+    bool list_open;    /* items after a 温馨提示 marker */
+} state;
+
+static bool is_punct_or_space(int32_t c)
+{
+    return zt_is_space(c) || zt_is_cjk_punct(c) || (c < 0x80 && strchr(",.;:!?()[]<>/_-|*", (int)c));
+}
+
+static bool only_punct(const char *t, size_t from, size_t len)
+{
+    for (size_t i = from; i < len;)
+        if (!is_punct_or_space(zt_utf8_next(t, len, &i)))
+            return false;
+    return true;
+}
+
+static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, const char *rule)
+{
+    struct zt_block *b = &doc->blocks[i];
+    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text,
+                                     b->len, NULL, 0);
+    if (!st)
+        zt_doc_remove(doc, i);
+    return st;
+}
+
+/* Remove bytes [FROM, TO) of block I. */
+static zhtidy_status cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, const char *rule)
+{
+    struct zt_block *b = &doc->blocks[i];
+    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE,
+                                     b->text + from, to - from, NULL, 0);
+    if (st)
+        return st;
+    memmove(b->text + from, b->text + to, b->len - to + 1);
+    b->len -= to - from;
+    return ZHTIDY_OK;
+}
+
+/* ---- summaries and lists --------------------------------------------- */
+
+static bool sentence_end(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0xFF1B;
+}
+
+/* Do most of block I's sentences stand again later in the document? */
+static bool repeats_body(const zhtidy_doc *doc, size_t i)
+{
+    const struct zt_block *b = &doc->blocks[i];
+    size_t total = 0, found = 0, s = 0;
+    for (size_t p = 0; p < b->len;) {
+        bool end = sentence_end(zt_utf8_next(b->text, b->len, &p)) || p == b->len;
+        if (!end)
+            continue;
+        size_t n = p - s;
+        if (n >= 18) { /* six characters or more */
+            total += n;
+            for (size_t j = i + 1; j < doc->n; j++)
+                if (memmem(doc->blocks[j].text, doc->blocks[j].len, b->text + s, n)) {
+                    found += n;
+                    break;
+                }
+        }
+        s = p;
+    }
+    return total > 0 && found * 2 >= total;
+}
+
+/* A list item: a bullet, or a number followed by . 、 or ). */
+static bool list_item(const struct zt_block *b)
+{
+    size_t i = 0;
+    int32_t c = zt_utf8_next(b->text, b->len, &i);
+    if (c == 0x2022 || c == 0x00B7 || c == 0x25CF || c == 0x25AA || c == 0x25A0 || c == '-' ||
+        c == '*' || c == 0x2027)
+        return true;
+    if (!zt_is_numeral(c))
+        return false;
+    while (i < b->len && zt_is_numeral(c))
+        c = zt_utf8_next(b->text, b->len, &i);
+    return c == '.' || c == 0x3001 || c == ')' || c == 0xFF09 || c == 0xFF0E;
+}
+
+/* ---- metadata from category and keyword lines ------------------------- */
+
+static char *span_text(const char *t, size_t from, size_t to)
+{
+    while (from < to && (t[from] == ' ' || t[from] == '\t'))
+        from++;
+    while (to > from && (t[to - 1] == ' ' || t[to - 1] == '\t'))
+        to--;
+    char *s = malloc(to - from + 1);
+    if (s) {
+        memcpy(s, t + from, to - from);
+        s[to - from] = '\0';
+    }
+    return s;
+}
+
+/* Where does LABEL (a match-form pattern) end in the block, in bytes? */
+static bool label_end(const zt_key *k, const char *label, size_t *at_byte, size_t *end_byte)
+{
+    zt_pattern p;
+    if (!zt_pattern_compile(&p, label))
+        return false;
+    size_t at, end;
+    bool ok = zt_key_find(k, 0, &p, &at, &end);
+    zt_pattern_free(&p);
+    if (ok) {
+        *at_byte = k->start[at];
+        *end_byte = k->end[end - 1];
+    }
+    return ok;
+}
+
+static zhtidy_status set_meta_span(zhtidy_doc *doc, zhtidy_meta key, const char *t, size_t from,
+                                   size_t to)
+{
+    char *v = span_text(t, from, to);
+    if (!v)
+        return ZHTIDY_ERR_NOMEM;
+    zhtidy_status st = *v ? zhtidy_doc_set_meta(doc, key, v) : ZHTIDY_OK;
+    free(v);
+    return st;
+}
+
+static zhtidy_status take_meta(zhtidy_doc *doc, const struct zt_block *b, const zt_key *k)
+{
+    const char *t = b->text;
+    size_t len = b->len, cat_at = len, cat_end = 0, kw_at = len, kw_end = 0;
+    size_t open_at, open_end, close_at, close_end;
+    zhtidy_status st = ZHTIDY_OK;
+    if (!label_end(k, "关键词:", &kw_at, &kw_end))
+        label_end(k, "关键字:", &kw_at, &kw_end);
+    if (label_end(k, "所在栏目:", &cat_at, &cat_end)) {
+        size_t stop = kw_at < len && kw_at > cat_end ? kw_at : len;
+        const char *gt = memchr(t + cat_end, '>', stop - cat_end);
+        if (!gt)
+            gt = strstr(t + cat_end, "\xEF\xBC\x9E"); /* full-width > */
+        if (gt && (size_t)(gt - t) < stop)
+            stop = (size_t)(gt - t);
+        st = set_meta_span(doc, ZHTIDY_META_CATEGORY, t, cat_end, stop);
+    }
+    if (!st && kw_end)
+        st = set_meta_span(doc, ZHTIDY_META_KEYWORDS, t, kw_end, len);
+    /* 《title》 before the labels names the document */
+    if (!st && !doc->meta[ZHTIDY_META_TITLE] && label_end(k, "\xE3\x80\x8A", &open_at, &open_end) &&
+        label_end(k, "\xE3\x80\x8B", &close_at, &close_end) && close_at > open_end)
+        st = set_meta_span(doc, ZHTIDY_META_TITLE, t, open_end, close_at);
+    return st;
+}
+
+/* ---- applying the table ----------------------------------------------- */
+
+/* Apply the table to block I; *GONE says it was removed. */
+static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
+{
+    zhtidy_doc *doc = s->doc;
+    *gone = false;
+    for (;;) {
+        struct zt_block *b = &doc->blocks[i];
+        zt_key k;
+        if (!zt_key_build(&k, b->text, b->len))
+            return ZHTIDY_ERR_NOMEM;
+        zhtidy_status st = ZHTIDY_OK;
+        bool again = false;
+        for (size_t r = 0; r < s->n_rules && !again && !*gone; r++) {
+            const zt_furniture *f = s->rules[r].f;
+            size_t at = 0, end = 0;
+            bool hit;
+            if (f->where == ZT_ANYWHERE)
+                hit = zt_key_find(&k, 0, &s->rules[r].pat, &at, &end);
+            else
+                hit = k.n && zt_key_match(&k, 0, &s->rules[r].pat, &end) && end > 0;
+            if (!hit)
+                continue;
+            if (f->where == ZT_WHOLE_BLOCK) {
+                if (!only_punct(b->text, k.end[end - 1], b->len))
+                    continue;
+                if (f->action == ZT_ACT_META)
+                    st = take_meta(doc, b, &k);
+                s->summary_next = f->action == ZT_ACT_SUMMARY;
+                s->list_open = f->action == ZT_ACT_LIST;
+                if (!st)
+                    st = remove_block(doc, i, f->rule);
+                *gone = true;
+            } else {
+                st = cut(doc, i, k.start[at], k.end[end - 1], f->rule);
+                again = true;
+                if (!st && only_punct(b->text, 0, b->len)) {
+                    if (b->len)
+                        st = remove_block(doc, i, f->rule);
+                    else
+                        zt_doc_remove(doc, i);
+                    *gone = true;
+                }
+            }
+        }
+        zt_key_free(&k);
+        if (st || !again || *gone)
+            return st;
+    }
+}
+
+static zhtidy_status compile_rules(state *s, const zhtidy_options *o)
+{
+    s->rules = calloc(zt_furniture_count, sizeof *s->rules);
+    if (!s->rules)
+        return ZHTIDY_ERR_NOMEM;
+    for (size_t r = 0; r < zt_furniture_count; r++) {
+        const zt_furniture *f = &zt_furniture_table[r];
+        if (!zt_rule_on(o, f->rule))
+            continue;
+        if (!zt_pattern_compile(&s->rules[s->n_rules].pat, f->pattern))
+            return ZHTIDY_ERR_NOMEM;
+        s->rules[s->n_rules++].f = f;
+    }
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_pass_furniture(zt_ctx *ctx)
+{
+    state s = {ctx->doc, NULL, 0, false, false};
+    zhtidy_status st = compile_rules(&s, ctx->opts);
+    zhtidy_doc *doc = ctx->doc;
+    for (size_t i = 0; !st && i < doc->n;) {
+        bool gone = false;
+        if (s.list_open && list_item(&doc->blocks[i])) {
+            st = remove_block(doc, i, "furniture.footer");
+            continue;
+        }
+        s.list_open = false;
+        if (s.summary_next) {
+            s.summary_next = false;
+            if (repeats_body(doc, i)) {
+                st = remove_block(doc, i, "furniture.summary");
+                continue;
+            }
+        }
+        st = apply_rules(&s, i, &gone);
+        if (!gone)
+            i++;
+    }
+    for (size_t r = 0; s.rules && r < s.n_rules; r++)
+        zt_pattern_free(&s.rules[r].pat);
+    free(s.rules);
+    return st;
+}

@@ -1,0 +1,162 @@
+/* match.c - the match form of a text, and patterns over it.
+ *
+ * Site furniture appears in Simplified and Traditional script, with
+ * full-width or ASCII punctuation and with stray spaces.  Patterns are
+ * written once, in Simplified with ASCII punctuation and no spaces, and
+ * matched against the match form of a block: spaces dropped, Traditional
+ * folded to Simplified, full-width punctuation to ASCII.  Each match-form
+ * character remembers the bytes it came from, so a match removes exactly
+ * the original text.
+ *
+ * Pattern syntax: a literal character matches itself; '#' one or more digits
+ * or Chinese numerals; '~' an optional , . ; : ! or ?; '*' the shortest run
+ * of up to 300 characters that lets the rest match (at the end of a pattern:
+ * the rest of the block). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define STAR_LIMIT 300
+
+static int32_t fold(int32_t cp)
+{
+    switch (cp) {
+    case 0xFF0C: return ',';
+    case 0xFF1A: return ':';
+    case 0xFF1B: return ';';
+    case 0xFF01: return '!';
+    case 0xFF1F: return '?';
+    case 0xFF08: return '(';
+    case 0xFF09: return ')';
+    case 0x3002: case 0xFF0E: return '.';
+    case 0xFF0F: return '/';
+    case 0xFF3F: return '_';
+    case 0xFF1E: return '>';
+    }
+    if (cp >= 'a' && cp <= 'z')
+        return cp - 32; /* VIP, vip and Vip match alike */
+    return zt_script_fold(cp);
+}
+
+bool zt_key_build(zt_key *key, const char *text, size_t len)
+{
+    memset(key, 0, sizeof *key);
+    key->k = malloc((len + 1) * sizeof *key->k);
+    key->start = malloc((len + 1) * sizeof *key->start);
+    key->end = malloc((len + 1) * sizeof *key->end);
+    if (!key->k || !key->start || !key->end) {
+        zt_key_free(key);
+        return false;
+    }
+    size_t i = 0, n = 0;
+    while (i < len) {
+        size_t at = i;
+        int32_t cp = zt_utf8_next(text, len, &i);
+        if (zt_is_space(cp))
+            continue;
+        key->k[n] = fold(cp);
+        key->start[n] = at;
+        key->end[n++] = i;
+    }
+    key->n = n;
+    return true;
+}
+
+void zt_key_free(zt_key *key)
+{
+    free(key->k);
+    free(key->start);
+    free(key->end);
+    memset(key, 0, sizeof *key);
+}
+
+bool zt_is_numeral(int32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || cp == 0x96F6 ||
+           cp == 0x3007 || cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
+           cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D ||
+           cp == 0x5341 || cp == 0x767E || cp == 0x5343 || cp == 0x4E24;
+}
+
+static bool optional_punct(int32_t c)
+{
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+static bool match_at(const zt_key *k, size_t ki, const int32_t *p, size_t pi, size_t pn,
+                     size_t *end)
+{
+    while (pi < pn) {
+        int32_t c = p[pi];
+        if (c == '*') {
+            if (pi + 1 == pn) {
+                ki = k->n;
+                break;
+            }
+            for (size_t j = ki; j <= k->n && j - ki <= STAR_LIMIT; j++)
+                if (match_at(k, j, p, pi + 1, pn, end))
+                    return true;
+            return false;
+        }
+        if (c == '#') {
+            size_t j = ki;
+            while (j < k->n && zt_is_numeral(k->k[j]))
+                j++;
+            if (j == ki)
+                return false;
+            ki = j;
+        } else if (c == '~') {
+            if (ki < k->n && optional_punct(k->k[ki]))
+                ki++;
+        } else if (ki >= k->n || k->k[ki] != c) {
+            return false;
+        } else {
+            ki++;
+        }
+        pi++;
+    }
+    *end = ki;
+    return true;
+}
+
+bool zt_key_match(const zt_key *k, size_t at, const zt_pattern *p, size_t *end)
+{
+    return match_at(k, at, p->cp, 0, p->n, end);
+}
+
+bool zt_key_find(const zt_key *k, size_t from, const zt_pattern *p, size_t *at, size_t *end)
+{
+    int32_t first = p->n ? p->cp[0] : 0;
+    bool literal = first != '*' && first != '#' && first != '~';
+    for (size_t i = from; i < k->n; i++) {
+        if (literal && k->k[i] != first)
+            continue;
+        if (match_at(k, i, p->cp, 0, p->n, end) && *end > i) {
+            *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool zt_pattern_compile(zt_pattern *p, const char *utf8)
+{
+    size_t len = strlen(utf8), i = 0;
+    p->n = 0;
+    p->cp = malloc((len + 1) * sizeof *p->cp);
+    if (!p->cp)
+        return false;
+    while (i < len) {
+        int32_t cp = zt_utf8_next(utf8, len, &i);
+        p->cp[p->n++] = cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    }
+    return true;
+}
+
+void zt_pattern_free(zt_pattern *p)
+{
+    free(p->cp);
+    p->cp = NULL;
+    p->n = 0;
+}
