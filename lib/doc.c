@@ -36,6 +36,9 @@ void zhtidy_doc_free(zhtidy_doc *doc)
     for (size_t i = 0; i < doc->n; i++)
         free(doc->blocks[i].text);
     free(doc->blocks);
+    for (size_t i = 0; i < doc->toc_n; i++)
+        free(doc->toc[i].text);
+    free(doc->toc);
     for (int k = 0; k < ZHTIDY_META_COUNT; k++)
         free(doc->meta[k]);
     zt_report_free(&doc->report);

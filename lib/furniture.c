@@ -119,12 +119,16 @@ static char *span_text(const char *t, size_t from, size_t to)
     return s;
 }
 
-/* Where does LABEL (a match-form pattern) end in the block, in bytes? */
-static bool label_end(const zt_key *k, const char *label, size_t *at_byte, size_t *end_byte)
+/* Where does LABEL (a match-form pattern) end in the block, in bytes?
+ * *NOMEM is set when the pattern could not be compiled. */
+static bool label_end(const zt_key *k, const char *label, size_t *at_byte, size_t *end_byte,
+                      bool *nomem)
 {
     zt_pattern p;
-    if (!zt_pattern_compile(&p, label))
+    if (!zt_pattern_compile(&p, label)) {
+        *nomem = true;
         return false;
+    }
     size_t at, end;
     bool ok = zt_key_find(k, 0, &p, &at, &end);
     zt_pattern_free(&p);
@@ -152,9 +156,10 @@ static zhtidy_status take_meta(zhtidy_doc *doc, const struct zt_block *b, const 
     size_t len = b->len, cat_at = len, cat_end = 0, kw_at = len, kw_end = 0;
     size_t open_at, open_end, close_at, close_end;
     zhtidy_status st = ZHTIDY_OK;
-    if (!label_end(k, "关键词:", &kw_at, &kw_end))
-        label_end(k, "关键字:", &kw_at, &kw_end);
-    if (label_end(k, "所在栏目:", &cat_at, &cat_end)) {
+    bool nomem = false;
+    if (!label_end(k, "关键词:", &kw_at, &kw_end, &nomem))
+        label_end(k, "关键字:", &kw_at, &kw_end, &nomem);
+    if (label_end(k, "所在栏目:", &cat_at, &cat_end, &nomem)) {
         size_t stop = kw_at < len && kw_at > cat_end ? kw_at : len;
         const char *gt = memchr(t + cat_end, '>', stop - cat_end);
         if (!gt)
@@ -166,10 +171,23 @@ static zhtidy_status take_meta(zhtidy_doc *doc, const struct zt_block *b, const 
     if (!st && kw_end)
         st = set_meta_span(doc, ZHTIDY_META_KEYWORDS, t, kw_end, len);
     /* 《title》 before the labels names the document */
-    if (!st && !doc->meta[ZHTIDY_META_TITLE] && label_end(k, "\xE3\x80\x8A", &open_at, &open_end) &&
-        label_end(k, "\xE3\x80\x8B", &close_at, &close_end) && close_at > open_end)
+    if (!st && !doc->meta[ZHTIDY_META_TITLE] && label_end(k, "\xE3\x80\x8A", &open_at, &open_end, &nomem) &&
+        label_end(k, "\xE3\x80\x8B", &close_at, &close_end, &nomem) && close_at > open_end)
         st = set_meta_span(doc, ZHTIDY_META_TITLE, t, open_end, close_at);
-    return st;
+    return nomem ? ZHTIDY_ERR_NOMEM : st;
+}
+
+/* "标题_第3页": the text before the last _ is the document's title. */
+static zhtidy_status title_hint(zhtidy_doc *doc, const struct zt_block *b)
+{
+    const char *us = NULL;
+    for (const char *p = b->text; (p = memchr(p, '_', b->len - (size_t)(p - b->text))); p++)
+        us = p;
+    if (!us)
+        us = strstr(b->text, "\xEF\xBC\xBF"); /* full-width _ */
+    return us && us > b->text ? set_meta_span(doc, ZHTIDY_META_TITLE, b->text, 0,
+                                              (size_t)(us - b->text))
+                              : ZHTIDY_OK;
 }
 
 /* ---- applying the table ----------------------------------------------- */
@@ -201,6 +219,8 @@ static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
                     continue;
                 if (f->action == ZT_ACT_META)
                     st = take_meta(doc, b, &k);
+                if (f->action == ZT_ACT_TITLE && !doc->meta[ZHTIDY_META_TITLE])
+                    st = title_hint(doc, b);
                 s->summary_next = f->action == ZT_ACT_SUMMARY;
                 s->list_open = f->action == ZT_ACT_LIST;
                 if (!st)

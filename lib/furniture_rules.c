@@ -10,7 +10,7 @@
 
 const zt_furniture zt_furniture_table[] = {
     /* per-page title lines and page counters */
-    {"furniture.page-title", "*_第#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {"furniture.page-title", "*_第#页", ZT_WHOLE_BLOCK, ZT_ACT_TITLE},
     {"furniture.page-title", "第#页~/~共#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
     {"furniture.page-title", "第#页,共#页~", ZT_ANYWHERE, ZT_ACT_REMOVE},
     {"furniture.page-title", "共#页~第#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},

@@ -124,7 +124,8 @@ typedef enum {
     ZT_ACT_REMOVE,  /* remove what matched */
     ZT_ACT_SUMMARY, /* a marker: the block after it is a site summary */
     ZT_ACT_LIST,    /* a marker: the list items after it belong to it */
-    ZT_ACT_META     /* category and keyword lines: into the metadata */
+    ZT_ACT_META,    /* category and keyword lines: into the metadata */
+    ZT_ACT_TITLE    /* a page-title line: its title is a title candidate */
 } zt_action;
 
 typedef struct {
@@ -147,6 +148,31 @@ extern const zt_glyph_fix zt_glyph_table[];
 extern const size_t zt_glyph_count;
 extern const char *const zt_html_tags[];
 
+/* ---- numbering (numbering.c) ---------------------------------------- */
+
+typedef enum {
+    ZT_NUM_NONE = 0,
+    ZT_NUM_CN_DUN,   /* 一、 */
+    ZT_NUM_CN_PAREN, /* （一） (一) */
+    ZT_NUM_AR_DUN,   /* 1、 1. 1． */
+    ZT_NUM_AR_PAREN, /* （1） (1) */
+    ZT_NUM_CIRCLED,  /* ① */
+    ZT_NUM_CHAPTER,  /* 第一章 */
+    ZT_NUM_SECTION,  /* 第一节 */
+    ZT_NUM_PART,     /* 第一部分 */
+    ZT_NUM_PLAIN,    /* no numbering: a heading line before a sub-list */
+    ZT_NUM_STYLES
+} zt_num_style;
+
+typedef struct {
+    zt_num_style style;
+    long value;
+    size_t len; /* bytes of the numbering itself */
+} zt_num;
+
+/* Numbering at T[POS]? */
+bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out);
+
 /* ---- document -------------------------------------------------------- */
 
 struct zt_block {
@@ -157,9 +183,19 @@ struct zt_block {
     unsigned long line;
 };
 
+/* A table-of-contents entry: its text without numbering or page number. */
+struct zt_toc_entry {
+    char *text;
+    size_t len;
+    zt_num_style style;
+    long value;
+};
+
 struct zhtidy_doc {
     struct zt_block *blocks;
     size_t n, cap;
+    struct zt_toc_entry *toc; /* found by the toc pass, used by headings */
+    size_t toc_n, toc_cap;
     char *meta[ZHTIDY_META_COUNT];
     struct zhtidy_report report;
     size_t hans, hant; /* script evidence */
@@ -203,8 +239,14 @@ zhtidy_status zt_pass_furniture(zt_ctx *ctx);
 zhtidy_status zt_pass_fragments(zt_ctx *ctx);
 zhtidy_status zt_pass_summary(zt_ctx *ctx);
 zhtidy_status zt_pass_glyphs(zt_ctx *ctx);
+zhtidy_status zt_pass_title(zt_ctx *ctx);
+zhtidy_status zt_pass_toc(zt_ctx *ctx);
+zhtidy_status zt_pass_headings(zt_ctx *ctx);
 zhtidy_status zt_pass_typography(zt_ctx *ctx);
 zhtidy_status zt_pass_script(zt_ctx *ctx);
+
+/* Skip spaces and Word field codes (TOC \\o "1-4" \\z \\u) from T[P]. */
+size_t zt_skip_field_codes(const char *t, size_t len, size_t p);
 
 /* Heading or list numbering at the start of T (一、 (一) 1、 1. ① 第一章 一是). */
 bool zt_starts_numbered(const char *t, size_t len);

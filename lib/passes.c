@@ -7,6 +7,18 @@
 #include <string.h>
 #include <strings.h>
 
+/* Structure: the title first (it may sit glued before the TOC marker), then
+ * the TOC (its entries guide the headings), then the headings. */
+static zhtidy_status zt_pass_structure(zt_ctx *ctx)
+{
+    zhtidy_status st = zt_pass_title(ctx);
+    if (!st)
+        st = zt_pass_toc(ctx);
+    if (!st)
+        st = zt_pass_headings(ctx);
+    return st;
+}
+
 /* The order is the design: clean the Unicode first so that later patterns
  * see one form of each character, repair pages before looking for
  * structure, and convert script last, when OpenCC can see whole phrases. */
@@ -19,6 +31,7 @@ static const struct {
     {"fragments", zt_pass_fragments},
     {"summary", zt_pass_summary},
     {"glyphs", zt_pass_glyphs},
+    {"structure", zt_pass_structure},
     {"typography", zt_pass_typography},
     {"script", zt_pass_script},
 };
@@ -55,6 +68,10 @@ static const struct {
     {"glyphs.pinyin", "pinyin glosses inserted after characters (網(wǎng))"},
     {"glyphs.html", "HTML tags leaked into the text"},
     {"glyphs.mojibake", "mojibake such as 锟斤拷 or runs of ? (flagged)"},
+    {"structure.title", "the title: into the metadata, not repeated in the body"},
+    {"structure.toc", "the table of contents: taken out, its entries kept to find headings"},
+    {"structure.heading", "numbered headings split from the text they are glued to (flagged)"},
+    {"structure.numbered", "numbered items left as paragraphs for want of a certain split (flagged)"},
     {"typography.space", "spaces between Chinese characters and around full-width punctuation are removed"},
     {"typography.punct", "ASCII , : ; ! ? ( ) in Chinese text become full-width"},
     {"typography.period", "a . that ends a Chinese sentence becomes 。"},

@@ -240,8 +240,9 @@ static zhtidy_status keep_common_forms(struct zhtidy_report *r, unsigned long li
         kept = i;
     }
     if (!e.changes || e.status) {
+        zhtidy_status st = e.out.failed && !e.status ? ZHTIDY_ERR_NOMEM : e.status;
         zt_buf_free(&e.out);
-        return e.status;
+        return st;
     }
     zt_buf_add(&e.out, *text + kept, *len - kept);
     char *fixed = zt_buf_take(&e.out, len);

@@ -441,6 +441,24 @@ static bool needs_work(const struct zt_block *b, bool latin)
     return false;
 }
 
+/* The title gets the same punctuation as the text; it is metadata, so the
+ * changes are not reported. */
+static zhtidy_status title_typography(zhtidy_doc *doc, const rules_on *on, const rule_fn *steps,
+                                      size_t n_steps)
+{
+    char *title = doc->meta[ZHTIDY_META_TITLE];
+    if (!title)
+        return ZHTIDY_OK;
+    struct zt_block b = {ZHTIDY_PARAGRAPH, 0, title, strlen(title), 0};
+    struct zhtidy_report scratch = {0};
+    zhtidy_status st = ZHTIDY_OK;
+    for (size_t k = 0; k < n_steps && !st; k++)
+        st = run_step(&b, &scratch, on, steps[k]);
+    zt_report_free(&scratch);
+    doc->meta[ZHTIDY_META_TITLE] = b.text;
+    return st;
+}
+
 zhtidy_status zt_pass_typography(zt_ctx *ctx)
 {
     const zhtidy_options *o = ctx->opts;
@@ -452,6 +470,9 @@ zhtidy_status zt_pass_typography(zt_ctx *ctx)
     };
     static const rule_fn steps[] = {step_marks, step_punct, step_space, step_latin};
     zhtidy_doc *doc = ctx->doc;
+    zhtidy_status tst = title_typography(doc, &on, steps, sizeof steps / sizeof steps[0]);
+    if (tst)
+        return tst;
     for (size_t i = 0; i < doc->n; i++) {
         if (!needs_work(&doc->blocks[i], on.latin))
             continue;

@@ -1,0 +1,393 @@
+/* headings.c - numbered headings, split from the text they are glued to.
+ *
+ * A heading starts at the start of a block, after a sentence end, or right
+ * after another heading.  Where it ends is decided by evidence, best first:
+ *   1. a table-of-contents entry: the heading is the entry's text;
+ *   2. the rest of the block is short and no sentence: a heading line;
+ *   3. a sub-list starting at 1 follows within a heading's length;
+ *   4. the body starts with a sentence opener (随着, 目前 …) or repeats the
+ *      heading's first words, before any punctuation.
+ * A line with no numbering is a heading only when it is short, holds no
+ * punctuation and the next line opens a numbered list at 1 (背景意义 /
+ * （一）…): that keeps the plain text form a faithful form of the tree.
+ * Without such evidence the numbered text stays a paragraph: a wrong
+ * heading is worse than a missing one.  Levels follow the order in which a
+ * document first uses each numbering style (its TOC counts first). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_HEADING_CHARS 40
+#define MAX_GLUED_CHARS 30
+#define MIN_GLUED_CHARS 4
+#define LINE_HEADING_CHARS 50
+
+extern const char *const zt_openers[];
+extern const char *const zt_body_verbs[];
+extern const char zt_binding_chars[];
+extern const char *const zt_sentence_words[];
+
+#define MAX_REPEAT_CHARS 18
+
+typedef struct {
+    zhtidy_doc *doc;
+    int rank[ZT_NUM_STYLES];
+    int next_rank;
+    long last[ZT_NUM_STYLES];
+    size_t toc_next;
+    bool last_block; /* a heading introduces something: the last block is none */
+    struct zt_block *out;
+    size_t n, cap;
+    zt_pattern *openers, *verbs, *words;
+    size_t n_openers, n_verbs, n_words;
+    zhtidy_status err; /* an allocation failed inside a helper */
+    size_t headings, numbered;
+} state;
+
+static int rank_of(state *s, zt_num_style style)
+{
+    if (!s->rank[style])
+        s->rank[style] = s->next_rank++;
+    return s->rank[style];
+}
+
+static zhtidy_status emit(state *s, zhtidy_block_type type, int level, const char *t, size_t len,
+                          unsigned long line)
+{
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\t'))
+        len--;
+    while (len && (*t == ' ' || *t == '\t'))
+        t++, len--;
+    if (!len)
+        return ZHTIDY_OK;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        struct zt_block *p = realloc(s->out, cap * sizeof *p);
+        if (!p)
+            return ZHTIDY_ERR_NOMEM;
+        s->out = p;
+        s->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return ZHTIDY_ERR_NOMEM;
+    memcpy(copy, t, len);
+    copy[len] = '\0';
+    s->out[s->n++] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, copy, len, line};
+    return ZHTIDY_OK;
+}
+
+static bool sentence_end(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0xFF1B;
+}
+
+static size_t skip_spaces(const char *t, size_t len, size_t p)
+{
+    while (p < len) {
+        size_t q = p;
+        if (!zt_is_space(zt_utf8_next(t, len, &q)))
+            break;
+        p = q;
+    }
+    return p;
+}
+
+/* 1. A table-of-contents entry at T[P], with or without its numbering. */
+static bool toc_heading(state *s, const char *t, size_t len, size_t p, size_t *end,
+                        zt_num_style *style)
+{
+    zhtidy_doc *doc = s->doc;
+    for (size_t k = s->toc_next; k < doc->toc_n && k < s->toc_next + 3; k++) {
+        const struct zt_toc_entry *e = &doc->toc[k];
+        zt_num n;
+        size_t q = p;
+        if (zt_numbering(t, len, p, &n))
+            q = skip_spaces(t, len, p + n.len);
+        if (e->len && len - q >= e->len && !memcmp(t + q, e->text, e->len)) {
+            *end = q + e->len;
+            *style = e->style;
+            s->toc_next = k + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* 3. A sub-list that starts at 1 right after the heading text. */
+static size_t sublist_start(const char *t, size_t len, size_t from, zt_num_style style)
+{
+    size_t q = from, chars = 0;
+    while (q < len && chars++ < MAX_HEADING_CHARS) {
+        zt_num n;
+        if (q > from && zt_numbering(t, len, q, &n) && n.value == 1 && n.style != style)
+            return q;
+        if (sentence_end(zt_utf8_next(t, len, &q)))
+            return 0;
+    }
+    return 0;
+}
+
+static bool binds_forward(int32_t c)
+{
+    const char *p = zt_binding_chars;
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n;)
+        if (zt_utf8_next(p, n, &i) == c)
+            return true;
+    return false;
+}
+
+/* "透明决策的激励制度建立|透明的…": a verb before the repeated subject
+ * belongs to the body.  Returns how many key characters to move back. */
+static size_t verb_before(const state *s, const zt_key *k, size_t i)
+{
+    for (size_t v = 0; v < s->n_verbs; v++) {
+        size_t end, n = s->verbs[v].n;
+        if (i >= n + MIN_GLUED_CHARS && zt_key_match(k, i - n, &s->verbs[v], &end) && end == i)
+            return n;
+    }
+    return 0;
+}
+
+/* Does key text [0, N) stand again in the sentence that follows it? */
+static bool repeated_in_sentence(const zt_key *k, size_t n)
+{
+    for (size_t j = n; j + n <= k->n; j++) {
+        int32_t c = k->k[j];
+        if (c == '.' || c == '!' || c == '?')
+            return false;
+        if (!memcmp(k->k + j, k->k, n * sizeof *k->k))
+            return true;
+    }
+    return false;
+}
+
+/* Does a sentence word end at key index I? */
+static bool sentence_word_before(const state *s, const zt_key *k, size_t i)
+{
+    for (size_t w = 0; w < s->n_words; w++) {
+        size_t end, n = s->words[w].n;
+        if (i >= n && zt_key_match(k, i - n, &s->words[w], &end) && end == i)
+            return true;
+    }
+    return false;
+}
+
+/* 4. Where the body starts with an opener or repeats the heading's start. */
+static size_t opener_start(state *s, const char *t, size_t len, size_t from)
+{
+    zt_key k;
+    if (!zt_key_build(&k, t + from, len - from < 400 ? len - from : 400)) {
+        s->err = ZHTIDY_ERR_NOMEM;
+        return 0;
+    }
+    size_t found = 0;
+    for (size_t i = MIN_GLUED_CHARS; i < k.n && i <= MAX_GLUED_CHARS && !found; i++) {
+        int32_t c = k.k[i - 1]; /* match form: punctuation is ASCII */
+        if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
+            break;
+        if (binds_forward(c))
+            continue;
+        if (sentence_word_before(s, &k, i))
+            break; /* the text so far reads as a sentence, not a heading */
+        size_t end;
+        for (size_t o = 0; o < s->n_openers && !found; o++)
+            if (zt_key_match(&k, i, &s->openers[o], &end))
+                found = from + k.start[i];
+        /* the heading's first two characters again: 教育…的现状 | 教育… */
+        if (!found && i >= 6 && i <= MAX_REPEAT_CHARS && i + 1 < k.n && k.k[i] == k.k[0] &&
+            k.k[i + 1] == k.k[1] && zt_is_han(k.k[0])) {
+            /* "教育质量的全面提升|…体现为教育质量的全面提升": the whole heading
+             * stands again in the first sentence, so 提升 is its own */
+            size_t back = repeated_in_sentence(&k, i) ? 0 : verb_before(s, &k, i);
+            if (!back || !binds_forward(k.k[i - back - 1]))
+                found = from + k.start[i - back];
+        }
+    }
+    zt_key_free(&k);
+    return found;
+}
+
+static bool in_sequence(const state *s, const zt_num *n)
+{
+    return n->value == 1 || n->value == s->last[n->style] + 1;
+}
+
+static void heading_found(state *s, zt_num_style style, long value)
+{
+    int r = rank_of(s, style);
+    s->last[style] = value;
+    for (int st = 0; st < ZT_NUM_STYLES; st++)
+        if (s->rank[st] > r)
+            s->last[st] = 0; /* a new parent restarts its children's numbering */
+}
+
+/* Is there a heading at T[P]?  Its end in *END, its level in *LEVEL. */
+static bool heading_at(state *s, const char *t, size_t len, size_t p, size_t *end, int *level)
+{
+    zt_num_style style;
+    if (toc_heading(s, t, len, p, end, &style)) {
+        zt_num n;
+        heading_found(s, style, zt_numbering(t, len, p, &n) ? n.value : s->last[style] + 1);
+        *level = rank_of(s, style);
+        return true;
+    }
+    zt_num n;
+    if (!zt_numbering(t, len, p, &n) || !in_sequence(s, &n))
+        return false;
+    int r = s->rank[n.style] ? s->rank[n.style] : s->next_rank;
+    if (r > 4)
+        return false;
+    size_t body = p + n.len, rest = zt_utf8_count(t + body, len - body), q;
+    int32_t last = len > body ? zt_utf8_prev(t, len, NULL) : 0;
+    if (rest <= LINE_HEADING_CHARS && rest >= 2 && !sentence_end(last) && p == 0 &&
+        !s->last_block)
+        *end = len;
+    else if ((q = sublist_start(t, len, body, n.style)))
+        *end = q;
+    else if ((q = opener_start(s, t, len, body)))
+        *end = q;
+    else
+        return false;
+    heading_found(s, n.style, n.value);
+    *level = rank_of(s, n.style);
+    return true;
+}
+
+static zhtidy_status report_flag(state *s, const char *rule, unsigned long line, const char *t,
+                                 size_t n)
+{
+    size_t cut = 0;
+    for (int k = 0; k < 30 && cut < n; k++)
+        zt_utf8_next(t, n, &cut);
+    return zt_report_add(&s->doc->report, rule, line, ZHTIDY_CHANGE_FLAG, t, cut, NULL, 0);
+}
+
+static bool no_punct(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t c = zt_utf8_next(t, len, &i);
+        if ((zt_is_cjk_punct(c) && c != 0x3001) || (c < 0x80 && !zt_is_ascii_alnum(c) && c != ' '))
+            return false; /* 、 may join the parts of a heading */
+    }
+    return true;
+}
+
+/* A short line without numbering or punctuation, before a list that starts
+ * at 1: a heading whose numbering the source never had. */
+static bool plain_heading(const struct zt_block *b, const struct zt_block *next)
+{
+    zt_num n, m;
+    size_t chars = zt_utf8_count(b->text, b->len);
+    return next && chars >= 2 && chars <= MAX_GLUED_CHARS && no_punct(b->text, b->len) &&
+           !zt_numbering(b->text, b->len, 0, &n) &&
+           zt_numbering(next->text, next->len, 0, &m) && m.value == 1;
+}
+
+static zhtidy_status split_block(state *s, const struct zt_block *b)
+{
+    const char *t = b->text;
+    size_t len = b->len, seg = 0, p = 0;
+    bool boundary = true;
+    zhtidy_status st = ZHTIDY_OK;
+    while (p < len && !st) {
+        size_t end;
+        int level;
+        zt_num n;
+        bool heading = boundary && heading_at(s, t, len, p, &end, &level);
+        if (s->err)
+            return s->err;
+        if (heading) {
+            st = emit(s, ZHTIDY_PARAGRAPH, 0, t + seg, p - seg, b->line);
+            if (!st)
+                st = emit(s, ZHTIDY_HEADING, level, t + p, end - p, b->line);
+            if (!st)
+                st = report_flag(s, "structure.heading", b->line, t + p, end - p);
+            s->headings++;
+            seg = p = end;
+            continue;
+        }
+        if (boundary && zt_numbering(t, len, p, &n) && in_sequence(s, &n) &&
+            rank_of(s, n.style) <= 4) {
+            /* a numbered item whose heading could not be told from its
+             * text: it starts a paragraph of its own */
+            if (p > seg)
+                st = emit(s, ZHTIDY_PARAGRAPH, 0, t + seg, p - seg, b->line);
+            if (!st)
+                st = report_flag(s, "structure.numbered", b->line, t + p, len - p);
+            s->last[n.style] = n.value;
+            s->numbered++;
+            seg = p;
+        }
+        boundary = sentence_end(zt_utf8_next(t, len, &p));
+    }
+    if (!st)
+        st = emit(s, ZHTIDY_PARAGRAPH, 0, t + seg, len - seg, b->line);
+    return st;
+}
+
+static zhtidy_status compile_list(const char *const *words, zt_pattern **out, size_t *n_out)
+{
+    size_t n = 0;
+    while (words[n])
+        n++;
+    if (!(*out = calloc(n, sizeof **out)))
+        return ZHTIDY_ERR_NOMEM;
+    for (; *n_out < n; (*n_out)++)
+        if (!zt_pattern_compile(&(*out)[*n_out], words[*n_out]))
+            return ZHTIDY_ERR_NOMEM;
+    return ZHTIDY_OK;
+}
+
+static void free_list(zt_pattern *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        zt_pattern_free(&p[i]);
+    free(p);
+}
+
+zhtidy_status zt_pass_headings(zt_ctx *ctx)
+{
+    zhtidy_doc *doc = ctx->doc;
+    if (!zt_rule_on(ctx->opts, "structure.heading"))
+        return ZHTIDY_OK;
+    state s = {.doc = doc, .next_rank = 1};
+    for (size_t k = 0; k < doc->toc_n; k++)
+        rank_of(&s, doc->toc[k].style);
+    zhtidy_status st = compile_list(zt_openers, &s.openers, &s.n_openers);
+    if (!st)
+        st = compile_list(zt_body_verbs, &s.verbs, &s.n_verbs);
+    if (!st)
+        st = compile_list(zt_sentence_words, &s.words, &s.n_words);
+    for (size_t i = 0; i < doc->n && !st; i++) {
+        const struct zt_block *b = &doc->blocks[i];
+        s.last_block = i + 1 == doc->n;
+        if (!plain_heading(b, i + 1 < doc->n ? &doc->blocks[i + 1] : NULL)) {
+            st = split_block(&s, b);
+            continue;
+        }
+        heading_found(&s, ZT_NUM_PLAIN, 1);
+        st = emit(&s, ZHTIDY_HEADING, rank_of(&s, ZT_NUM_PLAIN), b->text, b->len, b->line);
+        if (!st)
+            st = report_flag(&s, "structure.heading", b->line, b->text, b->len);
+        s.headings++;
+    }
+    free_list(s.openers, s.n_openers);
+    free_list(s.verbs, s.n_verbs);
+    free_list(s.words, s.n_words);
+    if (st) {
+        for (size_t i = 0; i < s.n; i++)
+            free(s.out[i].text);
+        free(s.out);
+        return st;
+    }
+    for (size_t i = 0; i < doc->n; i++)
+        free(doc->blocks[i].text);
+    free(doc->blocks);
+    doc->blocks = s.out;
+    doc->n = s.n;
+    doc->cap = s.cap;
+    return ZHTIDY_OK;
+}

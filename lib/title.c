@@ -1,0 +1,135 @@
+/* title.c - the document's title, into the metadata and out of the body.
+ *
+ * Sources, best first: a short first line that reads like a title; the text
+ * glued before a 目录 marker in the first block; the title that a 《…》
+ * category line or the per-page title lines named (set by the furniture
+ * pass).  The title is not repeated in the body: a first line equal to it,
+ * or a copy glued to the start of the next block, goes. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TITLE_CHARS 60
+
+static bool has_sentence_punct(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t c = zt_utf8_next(t, len, &i);
+        if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF0C ||
+            c == ',' || c == ';' || c == '!' || c == '?')
+            return true;
+    }
+    return false;
+}
+
+/* A title is short, is not a sentence and is not numbered. */
+static bool title_like(const char *t, size_t len)
+{
+    size_t chars = zt_utf8_count(t, len);
+    return chars >= 2 && chars <= MAX_TITLE_CHARS && !has_sentence_punct(t, len) &&
+           !zt_starts_numbered(t, len);
+}
+
+/* The same text, ignoring script, punctuation width and spaces?  With
+ * B_USED: does B start with A, and where does the copy end.  1 yes, 0 no,
+ * -1 out of memory. */
+static int same_text(const char *a, size_t an, const char *b, size_t bn, size_t *b_used)
+{
+    zt_key ka, kb;
+    if (!zt_key_build(&ka, a, an))
+        return -1;
+    if (!zt_key_build(&kb, b, bn)) {
+        zt_key_free(&ka);
+        return -1;
+    }
+    bool same = ka.n > 0 && kb.n >= ka.n && !memcmp(ka.k, kb.k, ka.n * sizeof *ka.k);
+    if (same && b_used)
+        *b_used = kb.end[ka.n - 1];
+    else if (same && kb.n != ka.n)
+        same = false;
+    zt_key_free(&ka);
+    zt_key_free(&kb);
+    return same ? 1 : 0;
+}
+
+static zhtidy_status cut_prefix(zhtidy_doc *doc, size_t i, size_t n)
+{
+    struct zt_block *b = &doc->blocks[i];
+    zhtidy_status st = zt_report_add(&doc->report, "structure.title", b->line,
+                                     ZHTIDY_CHANGE_REMOVE, b->text, n, NULL, 0);
+    if (st)
+        return st;
+    memmove(b->text, b->text + n, b->len - n + 1);
+    b->len -= n;
+    if (!b->len)
+        zt_doc_remove(doc, i);
+    return ZHTIDY_OK;
+}
+
+static zhtidy_status set_title(zhtidy_doc *doc, const char *t, size_t n)
+{
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return ZHTIDY_ERR_NOMEM;
+    memcpy(copy, t, n);
+    copy[n] = '\0';
+    free(doc->meta[ZHTIDY_META_TITLE]);
+    doc->meta[ZHTIDY_META_TITLE] = copy;
+    return ZHTIDY_OK;
+}
+
+/* Length of the text before a 目录 marker in block B, when that text is a
+ * title; 0 otherwise. */
+static size_t title_before_toc(const struct zt_block *b)
+{
+    const char *m = memmem(b->text, b->len, "\xE7\x9B\xAE\xE5\xBD\x95", 6);
+    if (!m)
+        m = memmem(b->text, b->len, "\xE7\x9B\xAE\xE9\x8C\x84", 6);
+    size_t n = m ? (size_t)(m - b->text) : 0;
+    if (!n || !title_like(b->text, n))
+        return 0;
+    /* only a real table follows: numbering after the marker and field codes */
+    zt_num num;
+    size_t p = zt_skip_field_codes(b->text, b->len, n + 6);
+    return zt_numbering(b->text, b->len, p, &num) ? n : 0;
+}
+
+zhtidy_status zt_pass_title(zt_ctx *ctx)
+{
+    zhtidy_doc *doc = ctx->doc;
+    if (!doc->n || !zt_rule_on(ctx->opts, "structure.title"))
+        return ZHTIDY_OK;
+    struct zt_block *b = &doc->blocks[0];
+    const char *hint = doc->meta[ZHTIDY_META_TITLE];
+    zhtidy_status st = ZHTIDY_OK;
+    size_t used = 0;
+    int same;
+    if (title_like(b->text, b->len) && doc->n > 1) {
+        same = hint ? same_text(hint, strlen(hint), b->text, b->len, NULL) : 0;
+        if (same < 0)
+            return ZHTIDY_ERR_NOMEM;
+        if (!same)
+            st = set_title(doc, b->text, b->len);
+        if (!st)
+            st = cut_prefix(doc, 0, b->len);
+    } else if ((used = title_before_toc(b)) > 0) {
+        st = set_title(doc, b->text, used);
+        if (!st)
+            st = cut_prefix(doc, 0, used);
+    } else if (hint) {
+        same = same_text(hint, strlen(hint), b->text, b->len, &used);
+        if (same < 0)
+            return ZHTIDY_ERR_NOMEM;
+        if (same && used < b->len)
+            st = cut_prefix(doc, 0, used); /* the title glued before the body */
+    }
+    /* a copy of the title glued to the start of the next block */
+    const char *title = doc->meta[ZHTIDY_META_TITLE];
+    if (st || !title || !doc->n)
+        return st;
+    same = same_text(title, strlen(title), doc->blocks[0].text, doc->blocks[0].len, &used);
+    if (same < 0)
+        return ZHTIDY_ERR_NOMEM;
+    return same && used < doc->blocks[0].len ? cut_prefix(doc, 0, used) : ZHTIDY_OK;
+}
