@@ -112,6 +112,21 @@ grep -q '^typography.punct: [0-9]' "$tmp/rep" && grep -q '  line 2: replaced ":"
 head -c 3000000 /dev/zero | tr '\0' 'x' >"$tmp/huge.txt"
 "$txt" "$tmp/huge.txt" -o "$tmp/huge.out" && [ "$(wc -c <"$tmp/huge.out")" -eq 3000001 ] && ok || bad "huge line"
 
+# zhtidy-docx and zhtidy-epub: the same conventions, binary output
+for fmt in docx epub; do
+  tool=$tools/zhtidy-$fmt
+  expect 2 'reading standard input needs -o FILE' -- "$tool" - <"$sample"
+  cp "$sample" "$tmp/beside.txt"
+  expect 0 '' -- "$tool" "$tmp/beside.txt"
+  [ -s "$tmp/beside.$fmt" ] && ok || bad "$fmt: no NAME.$fmt beside the input"
+  "$tool" - -o "$tmp/stdin.$fmt" <"$sample" && cmp -s "$tmp/stdin.$fmt" "$tmp/beside.$fmt" && ok || bad "$fmt: stdin differs"
+  expect 1 'NUL bytes' -- "$tool" "$tmp/nul.txt" -o "$tmp/nul.$fmt"
+  [ ! -e "$tmp/nul.$fmt" ] && ok || bad "$fmt: NUL input left a file"
+  expect 2 "not for this tool" -- "$tool" --format tree "$sample"
+done
+expect 2 "--style takes plain or gbt9704" -- "$tools/zhtidy-docx" --style fancy "$sample"
+expect 2 "not for this tool" -- "$tools/zhtidy-epub" --style plain "$sample"
+
 # a signal while writing leaves no temporary file (the handler removes it)
 ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok
 

@@ -4,7 +4,6 @@
  * writer for the bytes and only then writes them: to a temporary file beside
  * the target, renamed over it, so that a failure or a kill never leaves a
  * partial or empty target. */
-#define _GNU_SOURCE
 #include "cli.h"
 
 #include <errno.h>
@@ -212,6 +211,24 @@ static void print_report(FILE *f, const char *input, const zhtidy_doc *doc)
             fputc('\n', f);
         }
     }
+}
+
+/* Characters XML 1.0 forbids: only there when unicode.control was kept. */
+static size_t forbidden_in(const char *t)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)t; p && *p; p++)
+        n += (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+             (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF));
+    return n;
+}
+
+static size_t xml_forbidden(const zhtidy_doc *doc)
+{
+    size_t n = forbidden_in(zhtidy_doc_meta(doc, ZHTIDY_META_TITLE));
+    for (size_t i = 0; i < zhtidy_doc_block_count(doc); i++)
+        n += forbidden_in(zhtidy_doc_block_text(doc, i, NULL));
+    return n;
 }
 
 static size_t count_rule(const zhtidy_doc *doc, const char *rule)
@@ -422,6 +439,10 @@ static int convert(const tool *t, settings *s, const char *input)
     if (invalid)
         fprintf(stderr, "%s: %s: warning: %zu invalid byte sequence%s replaced by U+FFFD\n",
                 t->name, input, invalid, invalid == 1 ? "" : "s");
+    size_t forbidden = t->binary ? xml_forbidden(doc) : 0;
+    if (forbidden)
+        fprintf(stderr, "%s: %s: warning: %zu control character%s that XML cannot hold left out\n",
+                t->name, input, forbidden, forbidden == 1 ? "" : "s");
     char err[256] = "";
     if (!t->write(doc, &s->wo, &out, err, sizeof err) || out.failed) {
         fprintf(stderr, "%s: %s: %s\n", t->name, input, err[0] ? err : "out of memory");

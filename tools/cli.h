@@ -49,8 +49,12 @@ typedef struct {
 /* The whole of a tool's main(). */
 int cli_main(const tool *t, int argc, char **argv);
 
-/* Text and tree writers, shared by zhtidy-txt and the front command. */
+/* The writers, one file each; the front command uses them all. */
 bool write_txt(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
                size_t errlen);
+bool write_docx(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
+                size_t errlen);
+bool write_epub(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
+                size_t errlen);
 
 #endif

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Real programs judge the DOCX and EPUB files.
+# usage: outputs.sh CHECK TOOLS_DIR SAMPLES_DIR SHARED_DIR
+#   schema     xmllint validates the WordprocessingML parts and [Content_Types].xml
+#   soffice    LibreOffice converts every DOCX to PDF; pdftotext finds the headings
+#   readback   pandoc reads every DOCX and EPUB back to the text zhtidy-txt gives
+#   epubcheck  epubcheck: 0 errors, 0 warnings, samples and edge documents
+#   repro      byte-identical rebuilds, whatever the time zone
+#   hostile    control characters and markup characters in the text
+# Exit 77 (skipped) when a program or ../shared is missing, saying which.
+set -u
+check=$1 tools=$2 samples=$3 shared=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "SKIP: $1 is not installed (bash scripts/setup.sh --test installs it)"; exit 77
+}
+finish() {
+  echo "$check: $pass passed, $fail failed"
+  [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
+  exit
+}
+
+export SOURCE_DATE_EPOCH=1700000000
+
+# Edge documents, written into $tmp/edge.
+make_edges() {
+  mkdir -p "$tmp/edge"
+  printf '没有标题的一段正文，没有任何标题。\n第二段正文。\n' >"$tmp/edge/no-headings.txt"
+  printf '文档标题\n一、唯一的标题\n正文内容。\n' >"$tmp/edge/one-heading.txt"
+  { echo "二百个标题"; for i in $(seq 1 200); do echo "第${i}章 标题$i"; echo "第${i}章的正文内容。"; done; } >"$tmp/edge/200-headings.txt"
+  : >"$tmp/edge/empty.txt"
+  printf '只有标题\n' >"$tmp/edge/title-only.txt"
+  printf '标题<&>"\x27]]>\n正文里有<p>标签</p>、&amp;、]]>、"引号"和\x0c换页\x08退格\x01控制符。\n一、<小节>&\n更多 a<b && c>d 文字。\n' >"$tmp/edge/hostile.txt"
+}
+
+# The tree zhtidy-txt gives: headings and paragraphs, one a line.
+expected_blocks() { "$tools/zhtidy-txt" --format tree "$@" | grep -a -E '^(h[1-4]|p) '; }
+
+# HTML from pandoc as the same lines: <hN>text</hN> and <p>text</p>.
+html_blocks() {
+  sed -n -E 's#^<(h[1-6])( [^>]*)?>(.*)</h[1-6]>$#\1 \3#p; s#^<p>(.*)</p>$#p \1#p' |
+    sed -E 's/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/\x27/g; s/&amp;/\&/g' |
+    grep -a -v -E '^p ?$'
+}
+
+case "$check" in
+schema)
+  [ -d "$shared/ooxml-schemas" ] || { echo "SKIP: $shared/ooxml-schemas not found; the schema checks need ../shared"; exit 77; }
+  need xmllint; need unzip
+  wml="$shared/ooxml-schemas/OfficeOpenXML-XMLSchema-Transitional/wml-entry.xsd"
+  opc="$shared/ooxml-schemas/OpenPackagingConventions-XMLSchema/opc-contentTypes.xsd"
+  make_edges
+  for f in "$samples"/*.txt "$tmp"/edge/*.txt; do
+    for style in plain gbt9704; do
+      d="$tmp/x/$(basename "$f" .txt)-$style"
+      mkdir -p "$d"
+      "$tools/zhtidy-docx" --style "$style" "$f" -o "$d.docx" 2>/dev/null || { bad "zhtidy-docx failed on $f"; continue; }
+      (cd "$d" && unzip -q "$d.docx")
+      for part in "$d"/word/document.xml "$d"/word/styles.xml "$d"/word/settings.xml \
+                  "$d"/word/fontTable.xml "$d"/word/footer*.xml "$d"/word/numbering.xml; do
+        [ -f "$part" ] || continue
+        if xmllint --noout --nonet --schema "$wml" "$part" 2>"$tmp/err"; then ok; else
+          bad "$(basename "$f") $style ${part#$d/}: $(head -c 400 "$tmp/err")"; fi
+      done
+      if xmllint --noout --nonet --schema "$opc" "$d/[Content_Types].xml" 2>"$tmp/err"; then ok; else
+        bad "$(basename "$f") $style [Content_Types].xml: $(head -c 400 "$tmp/err")"; fi
+    done
+  done
+  finish ;;
+
+soffice)
+  need soffice; need pdftotext
+  for f in "$samples"/*.txt; do
+    name=$(basename "$f" .txt)
+    "$tools/zhtidy-docx" "$f" -o "$tmp/$name.docx" || { bad "zhtidy-docx $name"; continue; }
+    HOME=$tmp timeout 180 soffice --headless -env:UserInstallation=file://$tmp/lo \
+      --convert-to pdf --outdir "$tmp" "$tmp/$name.docx" >/dev/null 2>&1
+    [ -s "$tmp/$name.pdf" ] || { bad "LibreOffice made no PDF of $name"; continue; }
+    pdftotext "$tmp/$name.pdf" "$tmp/$name.pdf.txt"
+    missing=0
+    while IFS= read -r h; do
+      grep -qF -- "$h" "$tmp/$name.pdf.txt" || { missing=$((missing + 1)); echo "  $name: heading not in PDF: $h"; }
+    done < <("$tools/zhtidy-txt" --format tree "$f" | sed -n -E 's/^h[1-4] //p' | cut -c1-12)
+    [ "$missing" -eq 0 ] && ok || bad "$name: $missing headings missing from the PDF"
+  done
+  finish ;;
+
+readback)
+  need pandoc
+  make_edges
+  printf '$title$\n' >"$tmp/title.tpl"
+  for f in "$samples"/*.txt "$tmp/edge/hostile.txt" "$tmp/edge/no-headings.txt"; do
+    name=$(basename "$f" .txt)
+    expected_blocks "$f" >"$tmp/want" 2>/dev/null
+    title=$("$tools/zhtidy-txt" --format tree "$f" 2>/dev/null | sed -n 's/^@title //p')
+    "$tools/zhtidy-docx" --no-toc "$f" -o "$tmp/$name.docx" 2>/dev/null
+    pandoc -f docx -t html --wrap=none "$tmp/$name.docx" | html_blocks >"$tmp/got"
+    if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "$name.docx reads back differently:"; diff "$tmp/want" "$tmp/got" | head -8; fi
+    got_title=$(pandoc -f docx -s --template="$tmp/title.tpl" -t plain "$tmp/$name.docx")
+    [ "$got_title" = "$title" ] && ok || bad "$name.docx title: want '$title', got '$got_title'"
+    "$tools/zhtidy-epub" "$f" -o "$tmp/$name.epub" 2>/dev/null
+    pandoc -f epub -t html --wrap=none "$tmp/$name.epub" |
+      sed -n '/^<p><span id="chapter-001.xhtml"><\/span><\/p>$/,$p' | html_blocks >"$tmp/got"
+    if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "$name.epub reads back differently:"; diff "$tmp/want" "$tmp/got" | head -8; fi
+  done
+  finish ;;
+
+epubcheck)
+  need java
+  jar=/usr/share/java/epubcheck.jar
+  [ -f "$jar" ] || { echo "SKIP: $jar not found (Debian package epubcheck)"; exit 77; }
+  make_edges
+  for f in "$samples"/*.txt "$tmp"/edge/*.txt; do
+    for mode in "" --vertical; do
+      out="$tmp/$(basename "$f" .txt)${mode:+-vertical}.epub"
+      "$tools/zhtidy-epub" $mode "$f" -o "$out" 2>/dev/null || { bad "zhtidy-epub $mode $f failed"; continue; }
+      java -jar "$jar" "$out" >"$tmp/check" 2>&1
+      if grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' "$tmp/check"; then ok; else
+        bad "epubcheck $(basename "$out"):"; grep -E '^(FATAL|ERROR|WARNING)' "$tmp/check" | head -5; fi
+    done
+  done
+  # mimetype: the first entry, stored, no extra field
+  first=$(unzip -Z1 "$out" | head -1)
+  [ "$first" = mimetype ] && ok || bad "mimetype is not the first entry"
+  unzip -Zv "$out" mimetype | grep -q 'compression method:.*none (stored)' && ok || bad "mimetype is compressed"
+  unzip -Zv "$out" mimetype | grep -q 'length of extra field: *0 bytes' && ok || bad "mimetype has an extra field"
+  finish ;;
+
+repro)
+  need cmp
+  make_edges
+  for f in "$samples"/*.txt "$tmp/edge/hostile.txt"; do
+    for tool in docx epub; do
+      name=$(basename "$f" .txt)
+      TZ=UTC "$tools/zhtidy-$tool" "$f" -o "$tmp/a.$tool" 2>/dev/null
+      sleep 1
+      TZ=Asia/Shanghai "$tools/zhtidy-$tool" "$f" -o "$tmp/b.$tool" 2>/dev/null
+      cmp -s "$tmp/a.$tool" "$tmp/b.$tool" && ok || bad "$name.$tool differs between two builds"
+      SOURCE_DATE_EPOCH= "$tools/zhtidy-$tool" "$f" -o "$tmp/c.$tool" 2>/dev/null
+      SOURCE_DATE_EPOCH= "$tools/zhtidy-$tool" "$f" -o "$tmp/d.$tool" 2>/dev/null
+      cmp -s "$tmp/c.$tool" "$tmp/d.$tool" && ok || bad "$name.$tool differs without SOURCE_DATE_EPOCH"
+    done
+  done
+  unzip -Z "$tmp/a.docx" | grep -q ' 23-Nov-14 22:13 ' && ok || bad "zip entry times do not follow SOURCE_DATE_EPOCH"
+  finish ;;
+
+hostile)
+  need xmllint; need unzip
+  make_edges
+  f=$tmp/edge/hostile.txt
+  for tool in docx epub; do
+    "$tools/zhtidy-$tool" --keep unicode.control "$f" -o "$tmp/h.$tool" 2>"$tmp/err" || bad "zhtidy-$tool failed on hostile input"
+    grep -q 'control characters that XML cannot hold left out' "$tmp/err" && ok || bad "$tool: no warning for dropped control characters"
+    mkdir -p "$tmp/$tool" && (cd "$tmp/$tool" && unzip -q -o "$tmp/h.$tool")
+    for part in $(cd "$tmp/$tool" && find . -name '*.xml' -o -name '*.xhtml' -o -name '*.opf' -o -name '*.ncx'); do
+      xmllint --noout --nonet "$tmp/$tool/$part" 2>"$tmp/err" && ok || bad "$tool $part is not well-formed: $(head -c 300 "$tmp/err")"
+      LC_ALL=C grep -qP '[\x00-\x08\x0B\x0C\x0E-\x1F]' "$tmp/$tool/$part" && bad "$tool $part holds a forbidden character" || ok
+    done
+  done
+  grep -q '<w:t>&lt;p&gt;</w:t>' "$tmp/docx/word/document.xml" && grep -q '&amp;amp;' "$tmp/docx/word/document.xml" &&
+    ok || bad "markup in the text is not escaped in document.xml"
+  grep -q ']]&gt;' "$tmp/epub/OEBPS/chapter-001.xhtml" && ok || bad "]]> is not escaped in the XHTML"
+  finish ;;
+*)
+  echo "outputs.sh: unknown check '$check'" >&2; exit 2 ;;
+esac

@@ -1,0 +1,268 @@
+/* pkg.c - XML parts and zip packages for the DOCX and EPUB writers.
+ *
+ * XML goes through libxml2's text writer, which escapes < & > and quotes;
+ * characters that XML 1.0 forbids never reach it.  Zip entries get a fixed
+ * DOS time (zip_file_set_dostime, not zip_file_set_mtime, which goes through
+ * the local time zone), so the same input gives the same bytes. */
+#include "pkg.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zip.h>
+
+struct xmlw {
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w;
+    bool failed;
+    size_t dropped;
+};
+
+xmlw *xw_new(void)
+{
+    xmlw *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    x->buf = xmlBufferCreate();
+    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    if (!x->w || xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes") < 0) {
+        xw_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void xw_free(xmlw *x)
+{
+    if (!x)
+        return;
+    if (x->w)
+        xmlFreeTextWriter(x->w);
+    if (x->buf)
+        xmlBufferFree(x->buf);
+    free(x);
+}
+
+static void check(xmlw *x, int rc)
+{
+    if (rc < 0)
+        x->failed = true;
+}
+
+void xw_start(xmlw *x, const char *name)
+{
+    check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+}
+
+void xw_attr(xmlw *x, const char *name, const char *value)
+{
+    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
+}
+
+void xw_attr_int(xmlw *x, const char *name, long value)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%ld", value);
+    xw_attr(x, name, tmp);
+}
+
+bool xml_char_ok(unsigned long cp)
+{
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+/* Length of the UTF-8 sequence at S and its code point; invalid bytes give
+ * length 1 and a code point XML refuses. */
+static size_t utf8_at(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    unsigned c = s[0];
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (!len || len > n) {
+        *cp = 0;
+        return 1;
+    }
+    unsigned long v = len == 1 ? c : c & (0x3F >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    *cp = v;
+    return len;
+}
+
+void xw_text(xmlw *x, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t start = 0, i = 0;
+    while (i < len) {
+        unsigned long cp;
+        size_t n = utf8_at(s + i, len - i, &cp);
+        if (xml_char_ok(cp) && cp != 0xD) {
+            i += n;
+            continue;
+        }
+        if (i > start)
+            check(x, xmlTextWriterWriteFormatString(x->w, "%.*s", (int)(i - start), text + start));
+        x->dropped++;
+        i += n;
+        start = i;
+    }
+    if (i > start)
+        check(x, xmlTextWriterWriteFormatString(x->w, "%.*s", (int)(i - start), text + start));
+}
+
+void xw_end(xmlw *x)
+{
+    check(x, xmlTextWriterEndElement(x->w));
+}
+
+void xw_raw(xmlw *x, const char *markup)
+{
+    check(x, xmlTextWriterWriteRaw(x->w, BAD_CAST markup));
+}
+
+void xw_elem_text(xmlw *x, const char *name, const char *text)
+{
+    xw_start(x, name);
+    xw_text(x, text, strlen(text));
+    xw_end(x);
+}
+
+void xw_elem_attr(xmlw *x, const char *name, const char *attr, const char *value)
+{
+    xw_start(x, name);
+    xw_attr(x, attr, value);
+    xw_end(x);
+}
+
+size_t xw_dropped(const xmlw *x)
+{
+    return x->dropped;
+}
+
+bool xw_finish(xmlw *x, obuf *out)
+{
+    check(x, xmlTextWriterEndDocument(x->w));
+    check(x, xmlTextWriterFlush(x->w));
+    return !x->failed && ob_add(out, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+}
+
+/* ---- zip --------------------------------------------------------------- */
+
+struct zipw {
+    zip_source_t *src;
+    zip_t *za;
+    zip_uint16_t dostime, dosdate;
+    bool failed;
+};
+
+zipw *zipw_new(long long epoch)
+{
+    zipw *z = calloc(1, sizeof *z);
+    if (!z)
+        return NULL;
+    zip_error_t ze;
+    zip_error_init(&ze);
+    z->src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (z->src)
+        z->za = zip_open_from_source(z->src, ZIP_TRUNCATE, &ze);
+    zip_error_fini(&ze);
+    if (!z->za) {
+        if (z->src)
+            zip_source_free(z->src);
+        free(z);
+        return NULL;
+    }
+    zip_source_keep(z->src); /* read back after zip_close */
+    time_t t = (time_t)epoch;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    z->dostime = (zip_uint16_t)((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
+    z->dosdate = (zip_uint16_t)(((tm.tm_year + 1900 - 1980) << 9) | ((tm.tm_mon + 1) << 5) |
+                                tm.tm_mday);
+    return z;
+}
+
+bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool store)
+{
+    if (z->failed)
+        return false;
+    void *copy = malloc(len ? len : 1);
+    if (!copy) {
+        z->failed = true;
+        return false;
+    }
+    memcpy(copy, data, len);
+    zip_source_t *s = zip_source_buffer(z->za, copy, len, 1);
+    if (!s) {
+        free(copy);
+        z->failed = true;
+        return false;
+    }
+    zip_int64_t idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+        zip_source_free(s);
+        z->failed = true;
+        return false;
+    }
+    if (zip_set_file_compression(z->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                 store ? 0 : 9) < 0 ||
+        zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dostime, z->dosdate, 0) < 0)
+        z->failed = true;
+    return !z->failed;
+}
+
+bool zipw_add_xml(zipw *z, const char *name, xmlw *x)
+{
+    obuf b = {0};
+    bool ok = x && xw_finish(x, &b) && zipw_add(z, name, b.data, b.len, false);
+    ob_free(&b);
+    xw_free(x);
+    if (!ok)
+        z->failed = true;
+    return ok;
+}
+
+void zipw_free(zipw *z)
+{
+    if (!z)
+        return;
+    if (z->za)
+        zip_discard(z->za);
+    if (z->src)
+        zip_source_free(z->src);
+    free(z);
+}
+
+bool zipw_finish(zipw *z, obuf *out, char *err, size_t errlen)
+{
+    if (z->failed) {
+        snprintf(err, errlen, "cannot build the package: out of memory");
+        zipw_free(z);
+        return false;
+    }
+    if (zip_close(z->za) < 0) {
+        snprintf(err, errlen, "cannot build the package: %s", zip_strerror(z->za));
+        zipw_free(z);
+        return false;
+    }
+    z->za = NULL;
+    bool opened = zip_source_open(z->src) == 0, ok = opened;
+    char chunk[65536];
+    zip_int64_t n = 0;
+    while (ok && (n = zip_source_read(z->src, chunk, sizeof chunk)) > 0)
+        ok = ob_add(out, chunk, (size_t)n);
+    if (ok && n < 0)
+        ok = false;
+    if (opened)
+        zip_source_close(z->src);
+    if (!ok)
+        snprintf(err, errlen, "cannot read back the package");
+    zipw_free(z);
+    return ok;
+}

@@ -1,0 +1,14 @@
+/* zhtidy-docx - repaired Chinese text as a Word document. */
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+    static const tool t = {
+        "zhtidy-docx", ".docx", write_docx, true, true,
+        "      --style S          plain (default) or gbt9704: GB/T 9704 official document\n"
+        "                         layout (仿宋 16 pt, 28.95 pt line pitch, — 1 — page numbers)\n"
+        "      --toc, --no-toc    a table of contents after the title; by default when\n"
+        "                         there are three headings or more\n",
+    };
+    return cli_main(&t, argc, argv);
+}
