@@ -162,6 +162,11 @@ static bool valid_utf8(const unsigned char *in, size_t len)
 /* CRLF and CR become LF; U+2028/U+2029 too. In place. */
 static size_t normalise_newlines(char *t, size_t len)
 {
+    if (!memchr(t, '\r', len) && !memmem(t, len, "\xE2\x80\xA8", 3) &&
+        !memmem(t, len, "\xE2\x80\xA9", 3)) {
+        t[len] = '\0';
+        return len; /* the common case: nothing to change */
+    }
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
         if (t[i] == '\r') {
@@ -203,11 +208,24 @@ zhtidy_status zt_decode(const unsigned char *in, size_t len, const char *forced,
     if (!wide && memchr(in, '\0', len))
         return ZHTIDY_ERR_BINARY;
     zhtidy_status st;
+    bool valid = false;
+    if (!enc || !strcmp(enc, "UTF-8"))
+        valid = valid_utf8(in, len);
     if (!enc) {
-        if (valid_utf8(in, len))
+        if (valid)
             enc = utf8;
         else if ((st = detect(in, len, &enc)))
             return st;
+    }
+    if (valid) { /* nothing to decode or report: copy */
+        char *copy = malloc(len + 1);
+        if (!copy)
+            return ZHTIDY_ERR_NOMEM;
+        memcpy(copy, in, len);
+        *out_len = normalise_newlines(copy, len);
+        *out = copy;
+        *encoding = enc;
+        return ZHTIDY_OK;
     }
     sink s = {0};
     zt_buf_init(&s.out);

@@ -83,32 +83,40 @@ static bool ends_in_numbering(const struct zt_block *b)
            (cn && c >= '0' && c <= '9');
 }
 
-/* Join block I+1 onto block I. */
-static zhtidy_status join(zhtidy_doc *doc, size_t i, const char *rule)
+/* Join blocks I+1 .. LAST onto block I in one copy, recording each seam
+ * with the characters on both sides of it. */
+static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, const char *rule)
 {
-    struct zt_block *a = &doc->blocks[i], *b = &doc->blocks[i + 1];
-    char *t = realloc(a->text, a->len + b->len + 1);
+    size_t total = 0;
+    for (size_t k = i; k <= last; k++)
+        total += doc->blocks[k].len;
+    char *t = realloc(doc->blocks[i].text, total + 1);
     if (!t)
         return ZHTIDY_ERR_NOMEM;
+    struct zt_block *a = &doc->blocks[i];
     a->text = t;
-    /* the join itself, with the characters on each side, for the report */
-    size_t s = a->len, e = 0;
-    for (int k = 0; k < 6 && s > 0; k++)
-        zt_utf8_prev(a->text, s, &s);
-    for (int k = 0; k < 6 && e < b->len; k++)
-        zt_utf8_next(b->text, b->len, &e);
-    char ctx[64];
-    size_t left = a->len - s < 30 ? a->len - s : 0, right = e < 30 ? e : 0;
-    memcpy(ctx, a->text + a->len - left, left);
-    memcpy(ctx + left, "|", 1);
-    memcpy(ctx + left + 1, b->text, right);
-    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_FLAG, ctx,
-                                     left + 1 + right, NULL, 0);
-    if (st)
-        return st;
-    memcpy(a->text + a->len, b->text, b->len + 1);
-    a->len += b->len;
-    zt_doc_remove(doc, i + 1);
+    for (size_t k = i + 1; k <= last; k++) {
+        const struct zt_block *b = &doc->blocks[k];
+        size_t s = a->len, e = 0;
+        for (int n = 0; n < 6 && s > 0; n++)
+            zt_utf8_prev(a->text, s, &s);
+        for (int n = 0; n < 6 && e < b->len; n++)
+            zt_utf8_next(b->text, b->len, &e);
+        char ctx[64];
+        size_t left = a->len - s, right = e;
+        memcpy(ctx, a->text + s, left);
+        ctx[left] = '|';
+        memcpy(ctx + left + 1, b->text, right);
+        zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_FLAG, ctx,
+                                         left + 1 + right, NULL, 0);
+        if (st)
+            return st;
+        memcpy(a->text + a->len, b->text, b->len);
+        a->len += b->len;
+        a->text[a->len] = '\0';
+    }
+    for (size_t k = last; k > i; k--)
+        zt_doc_remove(doc, k);
     return ZHTIDY_OK;
 }
 
@@ -151,25 +159,21 @@ static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
         return ZHTIDY_OK;
     for (size_t i = 0; i < doc->n; i++) {
         size_t run = counter_run(doc, i);
-        for (size_t k = 0; k < run; k++) {
-            size_t digits;
-            counter(&doc->blocks[i], &digits);
-            if (k == 0) {
-                zhtidy_status st = drop_prefix(doc, i, digits + 3, "fragments.page-counter");
-                if (st)
-                    return st;
-                continue;
-            }
-            bool keep_mark = ends_in_numbering(&doc->blocks[i]);
-            size_t d2;
-            counter(&doc->blocks[i + 1], &d2);
-            zhtidy_status st = drop_prefix(doc, i + 1, keep_mark ? d2 : d2 + 3,
+        if (!run)
+            continue;
+        for (size_t k = i; k < i + run; k++) {
+            size_t digits = 0;
+            counter(&doc->blocks[k], &digits);
+            /* the page before ends in heading numbering: the 、 is its own */
+            bool keep_mark = k > i && ends_in_numbering(&doc->blocks[k - 1]);
+            zhtidy_status st = drop_prefix(doc, k, keep_mark ? digits : digits + 3,
                                            "fragments.page-counter");
-            if (!st)
-                st = join(doc, i, "fragments.join");
             if (st)
                 return st;
         }
+        zhtidy_status st = join_run(doc, i, i + run - 1, "fragments.join");
+        if (st)
+            return st;
     }
     return ZHTIDY_OK;
 }
@@ -212,15 +216,18 @@ static bool looks_like_toc(const struct zt_block *b)
            memmem(b->text, b->len, "TOC\\o", 5) != NULL;
 }
 
-static bool joinable(const zhtidy_doc *doc, size_t i)
+/* Does block NEXT continue the text made of blocks FIRST .. NEXT-1? */
+static bool joinable(const zhtidy_doc *doc, size_t first, size_t next, size_t chars)
 {
-    const struct zt_block *a = &doc->blocks[i], *b = &doc->blocks[i + 1];
+    const struct zt_block *a = &doc->blocks[first], *z = &doc->blocks[next - 1];
+    const struct zt_block *b = &doc->blocks[next];
     if (continues(first_cp(b)))
         return true;
+    if (ends_sentence(last_cp(z)) || chars < 20)
+        return false;
     /* the first block is the title unless it reads like prose */
-    bool prose = memmem(a->text, a->len, "\xEF\xBC\x8C", 3) || memchr(a->text, ',', a->len);
-    return (i > 0 || prose) && !ends_sentence(last_cp(a)) && zt_utf8_count(a->text, a->len) >= 20 &&
-           !zt_starts_numbered(a->text, a->len) && !zt_starts_numbered(b->text, b->len) &&
+    bool prose = first > 0 || memmem(a->text, a->len, "\xEF\xBC\x8C", 3) || memchr(a->text, ',', a->len);
+    return prose && !zt_starts_numbered(a->text, a->len) && !zt_starts_numbered(b->text, b->len) &&
            !looks_like_toc(a) && !looks_like_toc(b);
 }
 
@@ -249,24 +256,33 @@ static bool decimal_cut(const struct zt_block *a, const struct zt_block *b)
 static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
 {
     bool joins = zt_rule_on(o, "fragments.join"), decimals = zt_rule_on(o, "fragments.decimal");
-    for (size_t i = 0; i + 1 < doc->n;) {
-        struct zt_block *a = &doc->blocks[i];
-        zhtidy_status st = ZHTIDY_OK;
-        if (decimals && decimal_cut(a, &doc->blocks[i + 1])) {
-            st = zt_report_add(&doc->report, "fragments.decimal", a->line, ZHTIDY_CHANGE_REPLACE,
-                               "\xE3\x80\x82", 3, ".", 1);
-            a->len -= 3;
-            a->text[a->len++] = '.';
-            a->text[a->len] = '\0';
-            if (!st)
-                st = join(doc, i, "fragments.join");
-        } else if (joins && joinable(doc, i)) {
-            st = join(doc, i, "fragments.join");
-        } else {
-            i++;
+    if (!joins && !decimals)
+        return ZHTIDY_OK;
+    for (size_t i = 0; i + 1 < doc->n; i++) {
+        size_t last = i, chars = 0;
+        for (;;) {
+            struct zt_block *a = &doc->blocks[last];
+            chars += a->len < 20 * 3 ? zt_utf8_count(a->text, a->len) : 20;
+            if (last + 1 >= doc->n)
+                break;
+            if (decimals && decimal_cut(a, &doc->blocks[last + 1])) {
+                zhtidy_status st = zt_report_add(&doc->report, "fragments.decimal", a->line,
+                                                 ZHTIDY_CHANGE_REPLACE, "\xE3\x80\x82", 3, ".", 1);
+                if (st)
+                    return st;
+                a->len -= 3;
+                a->text[a->len++] = '.';
+                a->text[a->len] = '\0';
+            } else if (!(joins && joinable(doc, i, last + 1, chars))) {
+                break;
+            }
+            last++;
         }
-        if (st)
-            return st;
+        if (last > i) {
+            zhtidy_status st = join_run(doc, i, last, "fragments.join");
+            if (st)
+                return st;
+        }
     }
     return ZHTIDY_OK;
 }

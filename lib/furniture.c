@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* No whole-block pattern covers more: a '*' spans 300 characters at most. */
+#define WHOLE_BLOCK_MAX 400
+
 typedef struct {
     zt_pattern pat;
     const zt_furniture *f;
@@ -18,6 +21,8 @@ typedef struct {
     zhtidy_doc *doc;
     compiled *rules;
     size_t n_rules;
+    uint8_t first[0x10000 / 8]; /* characters an ANYWHERE pattern can start with */
+    bool first_digit;           /* one starts with a number */
     bool summary_next; /* the block after a 文档简介 marker */
     bool list_open;    /* items after a 温馨提示 marker */
 } state;
@@ -192,7 +197,75 @@ static zhtidy_status title_hint(zhtidy_doc *doc, const struct zt_block *b)
 
 /* ---- applying the table ----------------------------------------------- */
 
+/* The leftmost ANYWHERE match, in one scan: only where a pattern can start
+ * are the patterns tried, in table order (longer ones first). */
+static size_t find_anywhere(const state *s, const zt_key *k, size_t *at, size_t *end)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        int32_t c = k->k[i];
+        bool digit = zt_is_numeral(c);
+        if (!(c <= 0xFFFF && (s->first[c >> 3] & (1u << (c & 7)))) && !(s->first_digit && digit))
+            continue;
+        for (size_t r = 0; r < s->n_rules; r++) {
+            const zt_pattern *p = &s->rules[r].pat;
+            if (s->rules[r].f->where != ZT_ANYWHERE || (p->cp[0] != c && !(p->cp[0] == '#' && digit)))
+                continue;
+            if (zt_key_match(k, i, p, end) && *end > i) {
+                *at = i;
+                return r;
+            }
+        }
+    }
+    return s->n_rules;
+}
+
+/* The next removal: a prefix rule at the start, or the leftmost ANYWHERE
+ * match; at the same place the rule earlier in the table wins. */
+static const zt_furniture *first_match(const state *s, const zt_key *k, size_t *at, size_t *end)
+{
+    size_t a = find_anywhere(s, k, at, end);
+    for (size_t r = 0; r < s->n_rules && k->n; r++) {
+        size_t e;
+        if (s->rules[r].f->where != ZT_BLOCK_START || (a < s->n_rules && *at == 0 && a < r))
+            continue;
+        if (zt_key_match(k, 0, &s->rules[r].pat, &e) && e > 0) {
+            *at = 0;
+            *end = e;
+            return s->rules[r].f;
+        }
+    }
+    return a < s->n_rules ? s->rules[a].f : NULL;
+}
+
 /* Apply the table to block I; *GONE says it was removed. */
+/* A block that a whole-block rule covers: act on it and remove it. */
+static zhtidy_status whole_block(state *s, size_t i, const zt_key *k, bool *gone)
+{
+    zhtidy_doc *doc = s->doc;
+    struct zt_block *b = &doc->blocks[i];
+    if (k->n > WHOLE_BLOCK_MAX)
+        return ZHTIDY_OK; /* furniture lines are short; body paragraphs are not */
+    for (size_t r = 0; r < s->n_rules; r++) {
+        const zt_furniture *f = s->rules[r].f;
+        size_t end;
+        if (f->where != ZT_WHOLE_BLOCK || !k->n || !zt_key_match(k, 0, &s->rules[r].pat, &end) ||
+            end == 0 || !only_punct(b->text, k->end[end - 1], b->len))
+            continue;
+        zhtidy_status st = ZHTIDY_OK;
+        if (f->action == ZT_ACT_META)
+            st = take_meta(doc, b, k);
+        if (f->action == ZT_ACT_TITLE && !doc->meta[ZHTIDY_META_TITLE])
+            st = title_hint(doc, b);
+        s->summary_next = f->action == ZT_ACT_SUMMARY;
+        s->list_open = f->action == ZT_ACT_LIST;
+        *gone = true;
+        return st ? st : remove_block(doc, i, f->rule);
+    }
+    return ZHTIDY_OK;
+}
+
+/* Apply the table to block I; *GONE says it was removed.  Each removal
+ * shrinks the block, so the loop ends. */
 static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
 {
     zhtidy_doc *doc = s->doc;
@@ -202,44 +275,21 @@ static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
         zt_key k;
         if (!zt_key_build(&k, b->text, b->len))
             return ZHTIDY_ERR_NOMEM;
-        zhtidy_status st = ZHTIDY_OK;
-        bool again = false;
-        for (size_t r = 0; r < s->n_rules && !again && !*gone; r++) {
-            const zt_furniture *f = s->rules[r].f;
-            size_t at = 0, end = 0;
-            bool hit;
-            if (f->where == ZT_ANYWHERE)
-                hit = zt_key_find(&k, 0, &s->rules[r].pat, &at, &end);
-            else
-                hit = k.n && zt_key_match(&k, 0, &s->rules[r].pat, &end) && end > 0;
-            if (!hit)
-                continue;
-            if (f->where == ZT_WHOLE_BLOCK) {
-                if (!only_punct(b->text, k.end[end - 1], b->len))
-                    continue;
-                if (f->action == ZT_ACT_META)
-                    st = take_meta(doc, b, &k);
-                if (f->action == ZT_ACT_TITLE && !doc->meta[ZHTIDY_META_TITLE])
-                    st = title_hint(doc, b);
-                s->summary_next = f->action == ZT_ACT_SUMMARY;
-                s->list_open = f->action == ZT_ACT_LIST;
-                if (!st)
+        zhtidy_status st = whole_block(s, i, &k, gone);
+        size_t at = 0, end = 0;
+        const zt_furniture *f = st || *gone ? NULL : first_match(s, &k, &at, &end);
+        if (f) {
+            st = cut(doc, i, k.start[at], k.end[end - 1], f->rule);
+            if (!st && only_punct(b->text, 0, b->len)) {
+                if (b->len)
                     st = remove_block(doc, i, f->rule);
+                else
+                    zt_doc_remove(doc, i);
                 *gone = true;
-            } else {
-                st = cut(doc, i, k.start[at], k.end[end - 1], f->rule);
-                again = true;
-                if (!st && only_punct(b->text, 0, b->len)) {
-                    if (b->len)
-                        st = remove_block(doc, i, f->rule);
-                    else
-                        zt_doc_remove(doc, i);
-                    *gone = true;
-                }
             }
         }
         zt_key_free(&k);
-        if (st || !again || *gone)
+        if (st || !f || *gone)
             return st;
     }
 }
@@ -253,17 +303,29 @@ static zhtidy_status compile_rules(state *s, const zhtidy_options *o)
         const zt_furniture *f = &zt_furniture_table[r];
         if (!zt_rule_on(o, f->rule))
             continue;
-        if (!zt_pattern_compile(&s->rules[s->n_rules].pat, f->pattern))
+        zt_pattern *p = &s->rules[s->n_rules].pat;
+        if (!zt_pattern_compile(p, f->pattern))
             return ZHTIDY_ERR_NOMEM;
         s->rules[s->n_rules++].f = f;
+        if (f->where == ZT_ANYWHERE && p->n) {
+            int32_t c = p->cp[0];
+            if (c == '#')
+                s->first_digit = true;
+            else if (c <= 0xFFFF)
+                s->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+        }
     }
     return ZHTIDY_OK;
 }
 
 zhtidy_status zt_pass_furniture(zt_ctx *ctx)
 {
-    state s = {ctx->doc, NULL, 0, false, false};
+    state s = {.doc = ctx->doc};
     zhtidy_status st = compile_rules(&s, ctx->opts);
+    if (!st && !s.n_rules) {
+        free(s.rules);
+        return ZHTIDY_OK;
+    }
     zhtidy_doc *doc = ctx->doc;
     for (size_t i = 0; !st && i < doc->n;) {
         bool gone = false;

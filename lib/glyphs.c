@@ -137,6 +137,11 @@ static zhtidy_status html(struct zt_block *b, struct zhtidy_report *r)
 /* A document that talks about HTML keeps its tags. */
 static bool about_html(const zhtidy_doc *doc)
 {
+    bool tags = false;
+    for (size_t i = 0; i < doc->n && !tags; i++)
+        tags = memchr(doc->blocks[i].text, '<', doc->blocks[i].len) != NULL;
+    if (!tags)
+        return false; /* no tag to keep or remove */
     static const char *words[] = {"HTML", "html", "\xE6\xA0\x87\xE7\xAD\xBE" /* 标签 */,
                                   "\xE6\xA8\x99\xE7\xB1\xA4" /* 標籤 */, "DOCTYPE", "<?xml"};
     for (size_t i = 0; i < doc->n; i++)
@@ -151,6 +156,9 @@ static zhtidy_status mojibake(const struct zt_block *b, struct zhtidy_report *r)
 {
     static const char *marks[] = {"\xE9\x94\x9F\xE6\x96\xA4\xE6\x8B\xB7", "????",
                                   "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"};
+    if (!memchr(b->text, '?', b->len) && !memmem(b->text, b->len, "\xE9\x94\x9F", 3) &&
+        !memmem(b->text, b->len, "\xEF\xBF\xBD", 3))
+        return ZHTIDY_OK;
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         const char *hit = memmem(b->text, b->len, marks[m], strlen(marks[m]));
         if (hit)

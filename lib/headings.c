@@ -41,6 +41,7 @@ typedef struct {
     size_t n, cap;
     zt_pattern *openers, *verbs, *words;
     size_t n_openers, n_verbs, n_words;
+    uint8_t opener_first[0x10000 / 8]; /* first characters of the openers */
     zhtidy_status err; /* an allocation failed inside a helper */
     size_t headings, numbered;
 } state;
@@ -178,8 +179,12 @@ static bool sentence_word_before(const state *s, const zt_key *k, size_t i)
 /* 4. Where the body starts with an opener or repeats the heading's start. */
 static size_t opener_start(state *s, const char *t, size_t len, size_t from)
 {
+    /* the heading, its body's first sentence: a few hundred bytes at most */
+    size_t span = len - from < 600 ? len - from : 600;
+    while (span < len - from && ((unsigned char)t[from + span] & 0xC0) == 0x80)
+        span--; /* end on a character boundary */
     zt_key k;
-    if (!zt_key_build(&k, t + from, len - from < 400 ? len - from : 400)) {
+    if (!zt_key_build(&k, t + from, span)) {
         s->err = ZHTIDY_ERR_NOMEM;
         return 0;
     }
@@ -193,7 +198,9 @@ static size_t opener_start(state *s, const char *t, size_t len, size_t from)
         if (sentence_word_before(s, &k, i))
             break; /* the text so far reads as a sentence, not a heading */
         size_t end;
-        for (size_t o = 0; o < s->n_openers && !found; o++)
+        int32_t f = k.k[i];
+        bool candidate = f <= 0xFFFF && (s->opener_first[f >> 3] & (1u << (f & 7)));
+        for (size_t o = 0; candidate && o < s->n_openers && !found; o++)
             if (zt_key_match(&k, i, &s->openers[o], &end))
                 found = from + k.start[i];
         /* the heading's first two characters again: 教育…的现状 | 教育… */
@@ -240,7 +247,10 @@ static bool heading_at(state *s, const char *t, size_t len, size_t p, size_t *en
     int r = s->rank[n.style] ? s->rank[n.style] : s->next_rank;
     if (r > 4)
         return false;
-    size_t body = p + n.len, rest = zt_utf8_count(t + body, len - body), q;
+    size_t body = p + n.len, q;
+    /* count the rest only when it can be short: a long block is no line */
+    size_t rest = len - body <= LINE_HEADING_CHARS * 4 ? zt_utf8_count(t + body, len - body)
+                                                      : LINE_HEADING_CHARS + 1;
     int32_t last = len > body ? zt_utf8_prev(t, len, NULL) : 0;
     if (rest <= LINE_HEADING_CHARS && rest >= 2 && !sentence_end(last) && p == 0 &&
         !s->last_block)
@@ -353,10 +363,17 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
     zhtidy_doc *doc = ctx->doc;
     if (!zt_rule_on(ctx->opts, "structure.heading"))
         return ZHTIDY_OK;
-    state s = {.doc = doc, .next_rank = 1};
+    static const state init = {.next_rank = 1};
+    state s = init;
+    s.doc = doc;
     for (size_t k = 0; k < doc->toc_n; k++)
         rank_of(&s, doc->toc[k].style);
     zhtidy_status st = compile_list(zt_openers, &s.openers, &s.n_openers);
+    for (size_t o = 0; !st && o < s.n_openers; o++) {
+        int32_t f = s.openers[o].cp[0];
+        if (f <= 0xFFFF)
+            s.opener_first[f >> 3] |= (uint8_t)(1u << (f & 7));
+    }
     if (!st)
         st = compile_list(zt_body_verbs, &s.verbs, &s.n_verbs);
     if (!st)

@@ -28,8 +28,32 @@ char *zt_buf_take(zt_buf *b, size_t *len);
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
-/* Decode one code point of valid UTF-8 at S[*I], advance *I. */
-int32_t zt_utf8_next(const char *s, size_t len, size_t *i);
+/* Decode one code point of valid UTF-8 at S[*I], advance *I.  Inline: every
+ * pass walks its text with it. */
+static inline int32_t zt_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    int32_t cp = u[0];
+    if (cp < 0x80) {
+        *i += 1;
+        return cp;
+    }
+    if (cp >= 0xF0 && left >= 4) {
+        *i += 4;
+        return ((cp & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    }
+    if (cp >= 0xE0 && left >= 3) {
+        *i += 3;
+        return ((cp & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
+    if (cp >= 0xC0 && left >= 2) {
+        *i += 2;
+        return ((cp & 0x1F) << 6) | (u[1] & 0x3F);
+    }
+    *i += 1;
+    return cp;
+}
 /* Code point ending just before S[I]; its start in *START. */
 int32_t zt_utf8_prev(const char *s, size_t i, size_t *start);
 /* Encode CP into OUT (4 bytes room); returns the byte count. */
@@ -45,7 +69,11 @@ static inline bool zt_is_ascii_alnum(int32_t cp)
 {
     return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
 }
-bool zt_is_space(int32_t cp);
+static inline bool zt_is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
 
 /* ---- report ---------------------------------------------------------- */
 
@@ -266,10 +294,19 @@ bool zt_common_char(int32_t cp);
 /* Script tables, generated at build time from OpenCC's dictionaries. */
 bool zt_script_is_hans_only(int32_t cp);
 bool zt_script_is_hant_only(int32_t cp);
-bool zt_script_is_tw_form(int32_t cp);
-bool zt_script_is_hk_form(int32_t cp);
-/* The Simplified form of a Traditional character, else CP. */
-int32_t zt_script_fold(int32_t cp);
+/* The Simplified form of a Traditional character, else CP.  Call
+ * zt_script_init() once before the first use. */
+extern uint16_t zt_fold_table[0x10000];
+static inline int32_t zt_script_fold(int32_t cp)
+{
+    if (cp < 0x3400 || cp > 0xFFFF)
+        return cp;
+    return zt_fold_table[cp] ? zt_fold_table[cp] : cp;
+}
+void zt_script_init(void);
+/* Script classes of a character, from OpenCC's tables. */
+enum { ZT_HANS_ONLY = 1, ZT_HANT_ONLY = 2, ZT_TW_FORM = 4, ZT_HK_FORM = 8 };
+unsigned zt_script_class(int32_t cp);
 /* For a rare non-BMP form that t2s produces, the common character it came
  * from; 0 when CP is not such a form. */
 int32_t zt_script_rare_source(int32_t cp);

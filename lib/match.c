@@ -19,8 +19,12 @@
 
 #define STAR_LIMIT 300
 
-static int32_t fold(int32_t cp)
+static inline int32_t fold(int32_t cp)
 {
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp; /* VIP, vip and Vip match alike */
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return zt_script_fold(cp);
     switch (cp) {
     case 0xFF0C: return ',';
     case 0xFF1A: return ':';
@@ -34,8 +38,6 @@ static int32_t fold(int32_t cp)
     case 0xFF3F: return '_';
     case 0xFF1E: return '>';
     }
-    if (cp >= 'a' && cp <= 'z')
-        return cp - 32; /* VIP, vip and Vip match alike */
     return zt_script_fold(cp);
 }
 
@@ -94,8 +96,12 @@ static bool match_at(const zt_key *k, size_t ki, const int32_t *p, size_t pi, si
                 ki = k->n;
                 break;
             }
+            /* try only where the literal after the star stands */
+            int32_t next = p[pi + 1];
+            bool literal = next != '#' && next != '~' && next != '*';
             for (size_t j = ki; j <= k->n && j - ki <= STAR_LIMIT; j++)
-                if (match_at(k, j, p, pi + 1, pn, end))
+                if ((!literal || (j < k->n && k->k[j] == next)) &&
+                    match_at(k, j, p, pi + 1, pn, end))
                     return true;
             return false;
         }

@@ -43,6 +43,7 @@ zhtidy_status zhtidy_read(const void *data, size_t len, const char *source,
     zhtidy_doc *doc = zhtidy_doc_new();
     if (!doc)
         return ZHTIDY_ERR_NOMEM;
+    zt_script_init();
     char *text = NULL;
     size_t text_len = 0;
     const char *enc = NULL;

@@ -23,8 +23,6 @@ static int cmp32(const void *a, const void *b)
 
 bool zt_script_is_hans_only(int32_t cp) { return IN_TABLE(hans_only, cp); }
 bool zt_script_is_hant_only(int32_t cp) { return IN_TABLE(hant_only, cp); }
-bool zt_script_is_tw_form(int32_t cp) { return IN_TABLE(tw_forms, cp); }
-bool zt_script_is_hk_form(int32_t cp) { return IN_TABLE(hk_forms, cp); }
 
 int32_t zt_script_rare_source(int32_t cp)
 {
@@ -41,23 +39,41 @@ int32_t zt_script_rare_source(int32_t cp)
     return 0;
 }
 
-/* A Traditional character's Simplified form, for matching patterns in either
- * script; CP itself when it has none.  The table is filled once. */
-static uint16_t fold_table[0x10000];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+/* Direct tables for the BMP, filled once: a Traditional character's
+ * Simplified form (for matching patterns in either script) and each
+ * character's script classes (for detection). */
+uint16_t zt_fold_table[0x10000];
+static uint8_t class_table[0x10000];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static void fill_fold(void)
+static void mark(const int32_t *t, size_t n, unsigned bit)
 {
-    for (size_t i = 0; i < sizeof t2s_chars / sizeof t2s_chars[0]; i += 2)
-        fold_table[t2s_chars[i]] = (uint16_t)t2s_chars[i + 1];
+    for (size_t i = 0; i < n; i++)
+        if (t[i] <= 0xFFFF)
+            class_table[t[i]] |= (uint8_t)bit;
 }
 
-int32_t zt_script_fold(int32_t cp)
+static void fill_tables(void)
 {
-    if (cp < 0x3400 || cp > 0xFFFF)
-        return cp;
-    pthread_once(&fold_once, fill_fold);
-    return fold_table[cp] ? fold_table[cp] : cp;
+    for (size_t i = 0; i < sizeof t2s_chars / sizeof t2s_chars[0]; i += 2)
+        zt_fold_table[t2s_chars[i]] = (uint16_t)t2s_chars[i + 1];
+    mark(hans_only, sizeof hans_only / sizeof hans_only[0], ZT_HANS_ONLY);
+    mark(hant_only, sizeof hant_only / sizeof hant_only[0], ZT_HANT_ONLY);
+    mark(tw_forms, sizeof tw_forms / sizeof tw_forms[0], ZT_TW_FORM);
+    mark(hk_forms, sizeof hk_forms / sizeof hk_forms[0], ZT_HK_FORM);
+}
+
+void zt_script_init(void)
+{
+    pthread_once(&tables_once, fill_tables);
+}
+
+unsigned zt_script_class(int32_t cp)
+{
+    if (cp <= 0xFFFF)
+        return class_table[cp];
+    return (zt_script_is_hans_only(cp) ? ZT_HANS_ONLY : 0) |
+           (zt_script_is_hant_only(cp) ? ZT_HANT_ONLY : 0);
 }
 
 /* ---- OpenCC handles, opened once per configuration ------------------- */
@@ -163,10 +179,13 @@ static void count_text(zhtidy_doc *doc, const char *t, size_t len)
         int32_t cp = zt_utf8_next(t, len, &i);
         if (cp < 0x3400)
             continue;
-        doc->hans += zt_script_is_hans_only(cp);
-        doc->hant += zt_script_is_hant_only(cp);
-        doc->tw += zt_script_is_tw_form(cp);
-        doc->hk += zt_script_is_hk_form(cp);
+        unsigned c = zt_script_class(cp);
+        if (!c)
+            continue;
+        doc->hans += (c & ZT_HANS_ONLY) != 0;
+        doc->hant += (c & ZT_HANT_ONLY) != 0;
+        doc->tw += (c & ZT_TW_FORM) != 0;
+        doc->hk += (c & ZT_HK_FORM) != 0;
     }
 }
 

@@ -370,6 +370,7 @@ static void unload(cpv *v)
     free(v->cp);
     free(v->off);
     free(v->guard);
+    memset(v, 0, sizeof *v);
 }
 
 typedef void (*rule_fn)(const cpv *v, repl_list *l, const rules_on *on, size_t *scratch);
@@ -407,17 +408,35 @@ static void step_latin(const cpv *v, repl_list *l, const rules_on *on, size_t *s
 }
 
 /* Steps run in order on the text the step before produced: spaces are
- * judged after the marks beside them became full-width. */
-static zhtidy_status run_step(struct zt_block *b, struct zhtidy_report *r, const rules_on *on,
-                              rule_fn step)
+ * judged after the marks beside them became full-width.  The text is
+ * decoded once, and again only after a step changed it. */
+static zhtidy_status run_steps(struct zt_block *b, struct zhtidy_report *r, const rules_on *on,
+                               const rule_fn *steps, size_t n_steps, unsigned mask)
 {
     cpv v = {0};
     repl_list l = {0};
     size_t *scratch = NULL;
-    zhtidy_status st = ZHTIDY_ERR_NOMEM;
-    if (load(&v, b) && (scratch = malloc((2 * v.n + 1) * sizeof *scratch))) {
-        step(&v, &l, on, scratch);
-        st = apply(b, r, &v, &l);
+    zhtidy_status st = ZHTIDY_OK;
+    bool loaded = false;
+    for (size_t k = 0; k < n_steps && !st; k++) {
+        if (!(mask & (1u << k)))
+            continue;
+        if (!loaded) {
+            unload(&v);
+            free(scratch);
+            scratch = NULL;
+            if (!load(&v, b) || !(scratch = malloc((2 * v.n + 1) * sizeof *scratch))) {
+                st = ZHTIDY_ERR_NOMEM;
+                break;
+            }
+            loaded = true;
+        }
+        l.n = 0;
+        steps[k](&v, &l, on, scratch);
+        if (l.failed || l.n) {
+            st = apply(b, r, &v, &l);
+            loaded = false;
+        }
     }
     free(scratch);
     free(l.items);
@@ -425,20 +444,43 @@ static zhtidy_status run_step(struct zt_block *b, struct zhtidy_report *r, const
     return st;
 }
 
-/* Blocks of Chinese text with no ASCII punctuation, dots, dashes or spaces
- * need no work; most blocks of a clean document are such. */
-static bool needs_work(const struct zt_block *b, bool latin)
+/* Which steps can have work in a block?  A byte scan answers cheaply:
+ * bit 0 marks (. … ⋯ dashes "), bit 1 ASCII punctuation, bit 2 spaces,
+ * bit 3 ASCII letters or digits. */
+static unsigned step_mask(const struct zt_block *b)
 {
+    unsigned m = 0;
+    const unsigned char *t = (const unsigned char *)b->text;
     for (size_t i = 0; i < b->len; i++) {
-        unsigned char c = (unsigned char)b->text[i];
-        if (strchr(",:;!?().\"'- ", c) && c)
-            return true;
-        if (c == 0xE2 || c == 0xE3 || c == 0xEF || c == 0xC2)
-            return true; /* … ⋯ — ―, 。 U+3000, full-width dash, NBSP */
-        if (latin && c < 0x80 && zt_is_ascii_alnum(c))
-            return true;
+        unsigned c = t[i];
+        if (c < 0x80) {
+            if (c == '.' || c == '-' || c == '"')
+                m |= 1;
+            if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == '(' ||
+                c == ')' || c == '.')
+                m |= 2;
+            if (c == ' ')
+                m |= 4;
+            if (zt_is_ascii_alnum((int32_t)c))
+                m |= 8;
+        } else if (c == 0xE2 && i + 2 < b->len) {
+            unsigned c1 = t[i + 1], c2 = t[i + 2];
+            if ((c1 == 0x80 && (c2 >= 0x93 && c2 <= 0x95)) || (c1 == 0x80 && c2 == 0xA6) ||
+                (c1 == 0x8B && c2 == 0xAF) || (c1 == 0x94 && c2 == 0x80))
+                m |= 1; /* – — ― … ⋯ ─ */
+        } else if (c == 0xE3 && i + 5 < b->len && t[i + 1] == 0x80) {
+            if (t[i + 2] == 0x80)
+                m |= 4; /* U+3000 */
+            if (t[i + 2] == 0x82 && t[i + 3] == 0xE3 && t[i + 4] == 0x80 && t[i + 5] == 0x82)
+                m |= 1; /* 。。 */
+        } else if (c == 0xE3 && i + 2 < b->len && t[i + 1] == 0x80 && t[i + 2] == 0x80) {
+            m |= 4;
+        } else if ((c == 0xC2 && i + 1 < b->len && t[i + 1] == 0xA0) ||
+                   (c == 0xEF && i + 2 < b->len && t[i + 1] == 0xBC && t[i + 2] == 0x8D)) {
+            m |= c == 0xC2 ? 4 : 1; /* NBSP, full-width hyphen */
+        }
     }
-    return false;
+    return m;
 }
 
 /* The title gets the same punctuation as the text; it is metadata, so the
@@ -452,8 +494,7 @@ static zhtidy_status title_typography(zhtidy_doc *doc, const rules_on *on, const
     struct zt_block b = {ZHTIDY_PARAGRAPH, 0, title, strlen(title), 0};
     struct zhtidy_report scratch = {0};
     zhtidy_status st = ZHTIDY_OK;
-    for (size_t k = 0; k < n_steps && !st; k++)
-        st = run_step(&b, &scratch, on, steps[k]);
+    st = run_steps(&b, &scratch, on, steps, n_steps, ~0u);
     zt_report_free(&scratch);
     doc->meta[ZHTIDY_META_TITLE] = b.text;
     return st;
@@ -469,18 +510,22 @@ zhtidy_status zt_pass_typography(zt_ctx *ctx)
         (o->flags & ZHTIDY_SPACE_LATIN) && zt_rule_on(o, "typography.space-latin"),
     };
     static const rule_fn steps[] = {step_marks, step_punct, step_space, step_latin};
+    unsigned steps_on = ((on.ellipsis || on.dash || on.quotes) ? 1u : 0) |
+                        ((on.punct || on.period) ? 2u : 0) | (on.space ? 4u : 0) |
+                        (on.latin ? 8u : 0);
+    if (!steps_on)
+        return ZHTIDY_OK;
     zhtidy_doc *doc = ctx->doc;
     zhtidy_status tst = title_typography(doc, &on, steps, sizeof steps / sizeof steps[0]);
     if (tst)
         return tst;
     for (size_t i = 0; i < doc->n; i++) {
-        if (!needs_work(&doc->blocks[i], on.latin))
-            continue;
-        for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++) {
-            zhtidy_status st = run_step(&doc->blocks[i], &doc->report, &on, steps[s]);
-            if (st)
-                return st;
-        }
+        unsigned mask = step_mask(&doc->blocks[i]) & steps_on;
+        zhtidy_status st = mask ? run_steps(&doc->blocks[i], &doc->report, &on, steps,
+                                            sizeof steps / sizeof steps[0], mask)
+                                : ZHTIDY_OK;
+        if (st)
+            return st;
     }
     return ZHTIDY_OK;
 }

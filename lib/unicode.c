@@ -146,6 +146,8 @@ zhtidy_status zt_pass_unicode(zt_ctx *ctx)
         zt_rule_on(o, "unicode.kangxi"),    zt_rule_on(o, "unicode.indent"),
         zt_rule_on(o, "unicode.nfc"),
     };
+    if (!(on.control || on.zero_width || on.bom || on.fullwidth || on.kangxi || on.indent || on.nfc))
+        return ZHTIDY_OK;
     zhtidy_doc *doc = ctx->doc;
     struct zhtidy_report *r = &doc->report;
     for (size_t i = 0; i < doc->n;) {

@@ -77,26 +77,6 @@ char *zt_buf_take(zt_buf *b, size_t *len)
     return p;
 }
 
-int32_t zt_utf8_next(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s + *i;
-    size_t left = len - *i;
-    int32_t cp = u[0];
-    size_t n = 1;
-    if (cp >= 0xF0 && left >= 4) {
-        cp = ((cp & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-        n = 4;
-    } else if (cp >= 0xE0 && left >= 3) {
-        cp = ((cp & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        n = 3;
-    } else if (cp >= 0xC0 && left >= 2) {
-        cp = ((cp & 0x1F) << 6) | (u[1] & 0x3F);
-        n = 2;
-    }
-    *i += n;
-    return cp;
-}
-
 int32_t zt_utf8_prev(const char *s, size_t i, size_t *start)
 {
     size_t j = i;
@@ -187,10 +167,4 @@ bool zt_is_cjk_punct(int32_t cp)
            (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2014 || cp == 0x2026 ||
            cp == 0x2015 || (cp >= 0xFE10 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
            cp == 0x00B7 || cp == 0x2027 || (cp >= 0x2460 && cp <= 0x24FF);
-}
-
-bool zt_is_space(int32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
 }

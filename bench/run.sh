@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmarks: the passes, OpenCC conversion next to the opencc tool, and the
+# DOCX and EPUB writers next to pandoc.  Figures go to standard output.
+# usage: bench/run.sh [BUILD_DIR]   (a Release build: cmake -DCMAKE_BUILD_TYPE=Release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# ~60 MB made from the samples: as one document, and as 2,800 documents
+# (form feeds between them, the way a folder of files is processed).
+for i in $(seq 1 700); do cat samples/*.txt; done >"$work/one.txt"
+for i in $(seq 1 700); do for f in samples/*.txt; do cat "$f"; printf '\f'; done; done >"$work/docs.txt"
+echo "== passes, 2,800 documents"
+"$build/bench/bench_passes" "$work/docs.txt" s2t
+echo "== passes, one 60 MB document"
+"$build/bench/bench_passes" "$work/one.txt"
+
+echo "== opencc command-line tool, s2t, same 60 MB"
+s=$(date +%s.%N); opencc -c s2t -i "$work/one.txt" -o "$work/one.s2t"; e=$(date +%s.%N)
+awk -v s="$s" -v e="$e" -v b="$(wc -c <"$work/one.txt")" 'BEGIN { printf "opencc       %8.1f MB/s  (%.3f s)\n", b / 1e6 / (e - s), e - s }'
+
+# per file, whole process, best of five
+per_file() { # label command...
+  local best=999 t s e
+  for r in 1 2 3 4 5; do
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N)
+    t=$(awk -v s="$s" -v e="$e" 'BEGIN { print e - s }')
+    best=$(awk -v a="$t" -v b="$best" 'BEGIN { print (a < b) ? a : b }')
+  done
+  echo "$best"
+}
+echo "== per file (whole process, best of 5), seed 001"
+f=samples/001_d1cd337ab5630d42.txt
+bytes=$(wc -c <"$f")
+for fmt in docx epub; do
+  z=$(per_file "$build/tools/zhtidy-$fmt" "$f" -o "$work/z.$fmt")
+  p=$(per_file pandoc -f markdown -t "$fmt" "$f" -o "$work/p.$fmt")
+  awk -v fmt="$fmt" -v z="$z" -v p="$p" -v b="$bytes" 'BEGIN {
+    printf "%-5s zhtidy %.4f s (%.1f MB/s)   pandoc %.4f s (%.2f MB/s)   %.0fx\n",
+           fmt, z, b / 1e6 / z, p, b / 1e6 / p, p / z }'
+done
+if command -v ebook-convert >/dev/null 2>&1; then
+  c=$(per_file ebook-convert "$f" "$work/c.epub")
+  echo "calibre ebook-convert (epub): $c s"
+else
+  echo "calibre ebook-convert: not installed, not compared"
+fi
