@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-work=$(mktemp -d)
+# a RAM disk when there is one: the figures are the program's, not the disk's
+work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # ~60 MB made from the samples: as one document, and as 2,800 documents
@@ -41,6 +42,35 @@ for fmt in docx epub; do
     printf "%-5s zhtidy %.4f s (%.1f MB/s)   pandoc %.4f s (%.2f MB/s)   %.0fx\n",
            fmt, z, b / 1e6 / z, p, b / 1e6 / p, p / z }'
 done
+echo "== batch: 2,000 files made from the samples, one process"
+mkdir -p "$work/corpus"
+for i in $(seq 1 500); do
+  for f in samples/*_*.txt; do cp "$f" "$work/corpus/$i-$(basename "$f")"; done
+done
+mb=$(du -sb "$work/corpus" | awk '{ printf "%.1f", $1 / 1e6 }')
+for fmt in txt docx epub; do
+  for j in 1 2; do
+    rm -rf "$work/out"
+    /usr/bin/time -f "%e %M" -o "$work/time" "$build/tools/zhtidy-$fmt" -j "$j" -O "$work/out" "$work"/corpus/*.txt
+    read -r secs kb <"$work/time"
+    awk -v f="$fmt" -v j="$j" -v s="$secs" -v kb="$kb" -v mb="$mb" 'BEGIN {
+      printf "%-5s -j %d  %6.0f files/s  %6.1f MB/s  %.2f ms/file  peak %.1f MB\n",
+             f, j, 2000 / s, mb / s, s * 1000 / 2000, kb / 1024 }'
+  done
+done
+echo "== peak memory against the number of files (docx, -j 2)"
+for n in 100 500 2000; do
+  rm -rf "$work/out"
+  /usr/bin/time -f "%M" -o "$work/time" "$build/tools/zhtidy-docx" -j 2 -O "$work/out" \
+    $(ls "$work"/corpus/*.txt | head -n "$n")
+  echo "$n files: peak $(awk '{ printf "%.1f", $1 / 1024 }' "$work/time") MB"
+done
+echo "== pandoc on 20 of the files, per file"
+s=$(date +%s.%N)
+for f in $(ls "$work"/corpus/*.txt | head -n 20); do pandoc "$f" -o "$work/p.docx" 2>/dev/null; done
+e=$(date +%s.%N)
+awk -v s="$s" -v e="$e" 'BEGIN { printf "pandoc docx: %.1f ms/file\n", (e - s) * 1000 / 20 }'
+
 if command -v ebook-convert >/dev/null 2>&1; then
   c=$(per_file ebook-convert "$f" "$work/c.epub")
   echo "calibre ebook-convert (epub): $c s"

@@ -42,7 +42,7 @@ expect 2 "no rule or pass is named 'nope'" -- "$txt" --keep nope "$sample"
 expect 2 "unknown encoding 'klingon'" -- "$txt" --encoding klingon "$sample"
 expect 2 '--to-script takes' -- "$txt" --to-script latin "$sample"
 expect 2 'not for this tool' -- "$txt" --vertical "$sample"
-expect 2 "one input at a time" -- "$txt" "$sample" "$sample"
+expect 2 'several inputs need -O DIR' -- "$txt" "$sample" "$sample"
 expect 0 '' -- "$txt" --list-rules
 grep -q '^typography.punct' "$tmp/out" && ok || bad "--list-rules lacks typography.punct"
 

@@ -2,6 +2,7 @@
 #ifndef ZHTIDY_CLI_H
 #define ZHTIDY_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -10,6 +11,8 @@
 
 /* Exit statuses, the same for every tool. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+#define MAX_WORKERS 64
 
 /* Bytes a writer produces; written to the target only when complete. */
 typedef struct {
@@ -37,24 +40,41 @@ typedef struct {
 typedef bool (*writer_fn)(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
                           size_t errlen);
 
+/* An output format: its name for --to, its extension, its writer. */
 typedef struct {
-    const char *name;      /* program name, "zhtidy-txt" */
-    const char *ext;       /* output extension, ".txt" */
+    const char *name, *ext;
     writer_fn write;
-    bool binary;           /* output is not text: stdin needs -o */
-    bool out_beside;       /* with no -o, write NAME.ext beside the input */
-    const char *extra_usage; /* tool-specific options for --help */
+    bool binary; /* not text: standard input needs -o, no terminal output */
+} format;
+
+typedef struct {
+    const char *name;         /* program name, "zhtidy-txt" */
+    const format *formats;    /* one for a small tool; several for the front command */
+    size_t n_formats;
+    bool out_beside;          /* with no -o, write NAME.ext beside the input */
+    const char *extra_usage;  /* tool-specific options for --help */
 } tool;
 
 /* The whole of a tool's main(). */
 int cli_main(const tool *t, int argc, char **argv);
 
-/* The writers, one file each; the front command uses them all. */
+/* The writers, one file each. */
 bool write_txt(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
                size_t errlen);
 bool write_docx(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
                 size_t errlen);
 bool write_epub(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
                 size_t errlen);
+
+/* output.c: atomic output through a temporary file in worker slot SLOT. */
+void out_init(void);
+void out_catch_signals(void);
+void out_block_signals(sigset_t *old);
+int out_write(const char *prog, const char *path, const obuf *b, int slot, const char *input);
+
+/* report_print.c */
+void report_print(FILE *f, const char *input, const zhtidy_doc *doc);
+size_t report_count_rule(const zhtidy_doc *doc, const char *rule);
+size_t report_xml_forbidden(const zhtidy_doc *doc);
 
 #endif

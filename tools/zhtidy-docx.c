@@ -3,8 +3,9 @@
 
 int main(int argc, char **argv)
 {
+    static const format docx = {"docx", ".docx", write_docx, true};
     static const tool t = {
-        "zhtidy-docx", ".docx", write_docx, true, true,
+        "zhtidy-docx", &docx, 1, true,
         "      --style S          plain (default) or gbt9704: GB/T 9704 official document\n"
         "                         layout (仿宋 16 pt, 28.95 pt line pitch, — 1 — page numbers)\n"
         "      --toc, --no-toc    a table of contents after the title; by default when\n"

@@ -3,8 +3,9 @@
 
 int main(int argc, char **argv)
 {
+    static const format epub = {"epub", ".epub", write_epub, true};
     static const tool t = {
-        "zhtidy-epub", ".epub", write_epub, true, true,
+        "zhtidy-epub", &epub, 1, true,
         "      --vertical         vertical writing, pages turning right to left\n",
     };
     return cli_main(&t, argc, argv);

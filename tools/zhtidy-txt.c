@@ -3,8 +3,9 @@
 
 int main(int argc, char **argv)
 {
+    static const format txt = {"txt", ".txt", write_txt, false};
     static const tool t = {
-        "zhtidy-txt", ".txt", write_txt, false, false,
+        "zhtidy-txt", &txt, 1, false,
         "      --format F         text (default) or tree: one line per block, with its\n"
         "                         type and level, for checking a conversion\n",
     };

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# samples/Makefile: make -j builds everything, a second make does nothing,
+# and an interrupted or killed make never leaves a partial target.
+# usage: make.sh ZHTIDY SAMPLES_DIR
+set -u
+zhtidy=$(realpath "$1") samples=$2
+command -v make >/dev/null || { echo "SKIP: make is not installed"; exit 77; }
+command -v unzip >/dev/null || { echo "SKIP: unzip is not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+cp "$samples/Makefile" "$tmp/"
+for i in $(seq 1 25); do
+  for f in "$samples"/*_*.txt; do cp "$f" "$tmp/$i-$(basename "$f")"; done
+done
+n=$(ls "$tmp"/*.txt | wc -l)
+
+# every target whole: packages pass unzip -t, texts end with a newline
+check_targets() {
+  local broken=0
+  for f in "$tmp"/*.docx "$tmp"/*.epub; do
+    [ -e "$f" ] || continue
+    unzip -tq "$f" >/dev/null 2>&1 || { broken=$((broken + 1)); echo "  broken: $f"; }
+  done
+  for f in "$tmp"/*.clean.txt; do
+    [ -e "$f" ] || continue
+    [ "$(tail -c 1 "$f" | od -An -c | tr -d ' ')" = '\n' ] || { broken=$((broken + 1)); echo "  cut: $f"; }
+  done
+  [ "$broken" -eq 0 ] && ok || bad "$1: $broken partial targets"
+}
+
+make -C "$tmp" -j4 ZHTIDY="$zhtidy" >/dev/null 2>"$tmp/err" && ok || bad "make -j4 failed: $(head -c 300 "$tmp/err")"
+[ "$(ls "$tmp"/*.docx | wc -l)" -eq "$n" ] && [ "$(ls "$tmp"/*.epub | wc -l)" -eq "$n" ] &&
+  [ "$(ls "$tmp"/*.clean.txt | wc -l)" -eq "$n" ] && ok || bad "make -j4 did not build every target"
+check_targets "after make -j4"
+make -C "$tmp" -q ZHTIDY="$zhtidy" && ok || bad "make -q says something is out of date after a full make"
+make -C "$tmp" ZHTIDY="$zhtidy" 2>&1 | grep -q 'Nothing to be done' && ok || bad "a second make did something"
+
+# interrupted (SIGINT to the whole make, as ^C does) and killed (SIGKILL) runs
+for sig in INT KILL; do
+  make -C "$tmp" clean >/dev/null
+  setsid make -C "$tmp" -j4 ZHTIDY="$zhtidy" >/dev/null 2>&1 &
+  pid=$!
+  sleep 0.3
+  kill -"$sig" -- -"$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  built=$(ls "$tmp"/*.docx "$tmp"/*.epub 2>/dev/null | wc -l)
+  echo "  SIG$sig after 0.3 s: $built packages built"
+  check_targets "after SIG$sig"
+  if [ "$sig" = INT ]; then
+    ls -A "$tmp" | grep -q '^\.' && bad "SIGINT left temporary files: $(ls -A "$tmp" | grep '^\.' | head -3)" || ok
+  fi
+  make -C "$tmp" -j4 ZHTIDY="$zhtidy" >/dev/null 2>&1 && ok || bad "make after SIG$sig failed"
+  check_targets "after make following SIG$sig"
+  make -C "$tmp" -q ZHTIDY="$zhtidy" && ok || bad "not up to date after make following SIG$sig"
+done
+echo "make: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

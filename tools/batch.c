@@ -1,0 +1,274 @@
+/* batch.c - convert one input, or many with worker threads.
+ *
+ * Each worker takes the next input, converts it and writes it atomically;
+ * the documents are independent, so the bytes of every output are the same
+ * whatever the number of workers.  A bad input gives its error and the
+ * others are still written.  Memory holds one document per worker, however
+ * many inputs there are.  On a terminal, stderr shows progress and a
+ * summary; off a terminal only errors (and a count of failures). */
+#include "batch.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+    job *j;
+    char **outputs;            /* per input; "-" for standard output */
+    atomic_size_t next, done, failed;
+    atomic_ullong bytes;
+    pthread_mutex_t report_lock;
+    FILE *report;
+} run;
+
+static bool read_input(const char *prog, const char *path, obuf *b)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "%s: %s: cannot open: %s\n", prog, path, strerror(errno));
+        return false;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "%s: %s: is a directory\n", prog, path);
+        if (f != stdin)
+            fclose(f);
+        return false;
+    }
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (!ob_add(b, chunk, n)) {
+            fprintf(stderr, "%s: %s: out of memory\n", prog, path);
+            break;
+        }
+    bool ok = !ferror(f) && !b->failed;
+    if (ferror(f))
+        fprintf(stderr, "%s: %s: cannot read: %s\n", prog, path, strerror(errno));
+    if (f != stdin)
+        fclose(f);
+    return ok;
+}
+
+static void warnings(const char *prog, const char *input, const zhtidy_doc *doc, bool xml)
+{
+    size_t invalid = report_count_rule(doc, "decode.invalid");
+    if (invalid)
+        fprintf(stderr, "%s: %s: warning: %zu invalid byte sequence%s replaced by U+FFFD\n", prog,
+                input, invalid, invalid == 1 ? "" : "s");
+    size_t forbidden = xml ? report_xml_forbidden(doc) : 0;
+    if (forbidden)
+        fprintf(stderr, "%s: %s: warning: %zu control character%s that XML cannot hold left out\n",
+                prog, input, forbidden, forbidden == 1 ? "" : "s");
+}
+
+/* Convert input I in worker slot SLOT; an exit status. */
+static int convert_one(run *r, size_t i, int slot)
+{
+    job *j = r->j;
+    const char *prog = j->t->name, *input = j->inputs[i];
+    obuf in = {0}, out = {0};
+    zhtidy_doc *doc = NULL;
+    int rc = EXIT_INPUT;
+    if (!read_input(prog, input, &in))
+        goto done;
+    atomic_fetch_add(&r->bytes, in.len);
+    zhtidy_status st = zhtidy_read(in.data, in.len, strcmp(input, "-") ? input : "stdin", j->lib, &doc);
+    if (st) {
+        fprintf(stderr, "%s: %s: %s\n", prog, input, zhtidy_strerror(st));
+        goto done;
+    }
+    warnings(prog, input, doc, j->fmt->binary);
+    char err[256] = "";
+    if (!j->fmt->write(doc, &j->wo, &out, err, sizeof err) || out.failed) {
+        fprintf(stderr, "%s: %s: %s\n", prog, input, err[0] ? err : "out of memory");
+        goto done;
+    }
+    rc = out_write(prog, r->outputs[i], &out, slot, input);
+    if (rc == EXIT_OK && r->report) {
+        pthread_mutex_lock(&r->report_lock);
+        report_print(r->report, input, doc);
+        fflush(r->report);
+        pthread_mutex_unlock(&r->report_lock);
+    }
+done:
+    zhtidy_doc_free(doc);
+    ob_free(&in);
+    ob_free(&out);
+    return rc;
+}
+
+/* DIR/NAME.ext for an input, or NAME.ext beside it when DIR is NULL. */
+static char *output_name(const char *input, const char *dir, const char *ext)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    const char *dot = strrchr(base, '.');
+    size_t stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    const char *prefix = dir ? dir : input;
+    size_t plen = dir ? strlen(dir) : (size_t)(base - input);
+    bool slash = dir && plen && dir[plen - 1] != '/';
+    char *out = malloc(plen + 1 + stem + strlen(ext) + 1);
+    if (out)
+        sprintf(out, "%.*s%s%.*s%s", (int)plen, prefix, slash ? "/" : "", (int)stem, base, ext);
+    return out;
+}
+
+static bool make_dirs(const char *prog, const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return false;
+    for (char *s = p + 1; ; s++) {
+        bool end = !*s;
+        if (*s == '/' || end) {
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "%s: %s: cannot create directory: %s\n", prog, p, strerror(errno));
+                free(p);
+                return false;
+            }
+            if (end)
+                break;
+            *s = '/';
+        }
+    }
+    free(p);
+    return true;
+}
+
+static int plan_outputs(run *r)
+{
+    job *j = r->j;
+    if (!(r->outputs = calloc(j->n_inputs, sizeof *r->outputs)))
+        return EXIT_INPUT;
+    for (size_t i = 0; i < j->n_inputs; i++) {
+        if (j->output)
+            r->outputs[i] = strdup(j->output);
+        else if (j->outdir || j->t->out_beside)
+            r->outputs[i] = strcmp(j->inputs[i], "-") || !j->outdir
+                                ? output_name(j->inputs[i], j->outdir, j->fmt->ext)
+                                : output_name("stdin", j->outdir, j->fmt->ext);
+        else
+            r->outputs[i] = strdup("-");
+        if (!r->outputs[i])
+            return EXIT_INPUT;
+    }
+    /* two inputs with one name would overwrite each other's output */
+    for (size_t i = 0; i < j->n_inputs; i++)
+        for (size_t k = i + 1; k < j->n_inputs && j->n_inputs < 100000; k++)
+            if (!strcmp(r->outputs[i], r->outputs[k])) {
+                fprintf(stderr, "%s: %s and %s would both be written to %s\n", j->t->name,
+                        j->inputs[i], j->inputs[k], r->outputs[i]);
+                return EXIT_USAGE;
+            }
+    return j->outdir && !make_dirs(j->t->name, j->outdir) ? EXIT_INPUT : EXIT_OK;
+}
+
+typedef struct {
+    run *r;
+    int slot;
+} worker_arg;
+
+static void *worker(void *arg)
+{
+    worker_arg *w = arg;
+    run *r = w->r;
+    size_t i;
+    while ((i = atomic_fetch_add(&r->next, 1)) < r->j->n_inputs) {
+        if (convert_one(r, i, w->slot) != EXIT_OK)
+            atomic_fetch_add(&r->failed, 1);
+        atomic_fetch_add(&r->done, 1);
+    }
+    return NULL;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(run *r, double start, bool final)
+{
+    double t = now() - start;
+    double mb = (double)atomic_load(&r->bytes) / 1e6;
+    fprintf(stderr, "\r%s: %zu/%zu files, %.1f MB/s%s", r->j->t->name, atomic_load(&r->done),
+            r->j->n_inputs, t > 0 ? mb / t : 0.0, final ? "" : "  ");
+    if (final)
+        fprintf(stderr, "\r%s: %zu files, %.1f MB in %.2f s (%.1f MB/s), %zu failed\n",
+                r->j->t->name, r->j->n_inputs, mb, t, t > 0 ? mb / t : 0.0, atomic_load(&r->failed));
+}
+
+static int workers(job *j)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = j->jobs ? j->jobs : cores > 0 ? (int)cores : 1;
+    if (n > MAX_WORKERS)
+        n = MAX_WORKERS;
+    return (size_t)n > j->n_inputs ? (int)j->n_inputs : n;
+}
+
+static int run_all(run *r)
+{
+    job *j = r->j;
+    int n = workers(j);
+    bool tty = isatty(STDERR_FILENO) && j->n_inputs > 1;
+    double start = now();
+    pthread_t tid[MAX_WORKERS];
+    worker_arg args[MAX_WORKERS];
+    sigset_t old;
+    out_block_signals(&old); /* the workers inherit the mask: signals come to main */
+    int started = 0;
+    for (; started < n; started++) {
+        args[started] = (worker_arg){r, started};
+        if (pthread_create(&tid[started], NULL, worker, &args[started]) != 0)
+            break;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (!started) { /* no thread: do the work here */
+        args[0] = (worker_arg){r, 0};
+        worker(&args[0]);
+    }
+    while (tty && atomic_load(&r->done) < j->n_inputs) {
+        progress(r, start, false);
+        nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
+    }
+    for (int i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    size_t failed = atomic_load(&r->failed);
+    if (tty)
+        progress(r, start, true);
+    else if (failed && j->n_inputs > 1)
+        fprintf(stderr, "%s: %zu of %zu files failed\n", j->t->name, failed, j->n_inputs);
+    return failed ? EXIT_INPUT : EXIT_OK;
+}
+
+int batch_run(job *j)
+{
+    run r = {.j = j};
+    pthread_mutex_init(&r.report_lock, NULL);
+    int rc = plan_outputs(&r);
+    if (rc == EXIT_OK && j->report) {
+        r.report = strcmp(j->report, "-") ? fopen(j->report, "w") : stderr;
+        if (!r.report) {
+            fprintf(stderr, "%s: %s: cannot write report: %s\n", j->t->name, j->report, strerror(errno));
+            rc = EXIT_INPUT;
+        }
+    }
+    if (rc == EXIT_OK)
+        rc = j->n_inputs == 1 ? convert_one(&r, 0, 0) : run_all(&r);
+    if (r.report && r.report != stderr && fclose(r.report) != 0)
+        rc = EXIT_INPUT;
+    for (size_t i = 0; r.outputs && i < j->n_inputs; i++)
+        free(r.outputs[i]);
+    free(r.outputs);
+    pthread_mutex_destroy(&r.report_lock);
+    return rc;
+}

@@ -1,0 +1,24 @@
+/* batch.h - one input, or many converted by worker threads. */
+#ifndef ZHTIDY_BATCH_H
+#define ZHTIDY_BATCH_H
+
+#include "cli.h"
+
+/* Everything a run needs, set from the arguments. */
+typedef struct {
+    const tool *t;
+    const format *fmt;     /* the output format */
+    char **inputs;
+    size_t n_inputs;
+    const char *output;    /* -o */
+    const char *outdir;    /* -O */
+    int jobs;              /* -j; 0: the number of cores */
+    const char *report;    /* --report: NULL none, "-" stderr, else a file */
+    zhtidy_options *lib;
+    writer_opts wo;
+} job;
+
+/* Convert every input; the exit status for the whole run. */
+int batch_run(job *j);
+
+#endif

@@ -1,0 +1,128 @@
+/* output.c - atomic output: a temporary file beside the target, renamed over it.
+ *
+ * A failed, interrupted or killed run never leaves a partial or empty
+ * target.  Each worker thread has a slot naming its temporary file; a
+ * SIGINT, SIGTERM, SIGHUP or SIGPIPE removes those files before the process
+ * dies of the signal.  Signals are handled in the main thread only: the
+ * workers block them. */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char pending[MAX_WORKERS][PATH_MAX];
+static volatile sig_atomic_t pending_on[MAX_WORKERS];
+
+static const int handled[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+static mode_t file_mode = 0644;
+
+void out_init(void)
+{
+    /* umask can only be read by setting it: do it once, before any thread */
+    mode_t mask = umask(0);
+    umask(mask);
+    file_mode = 0666 & ~mask;
+}
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_WORKERS; i++)
+        if (pending_on[i])
+            unlink(pending[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void out_catch_signals(void)
+{
+    for (size_t i = 0; i < sizeof handled / sizeof handled[0]; i++)
+        signal(handled[i], on_signal);
+}
+
+void out_block_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof handled / sizeof handled[0]; i++)
+        sigaddset(&set, handled[i]);
+    pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* Is PATH the file INPUT?  Then writing would destroy the input. */
+static bool same_file(const char *path, const char *input)
+{
+    struct stat a, b;
+    return input && strcmp(input, "-") && stat(path, &a) == 0 && stat(input, &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int out_write(const char *prog, const char *path, const obuf *b, int slot, const char *input)
+{
+    if (!strcmp(path, "-")) {
+        if (!write_all(STDOUT_FILENO, b->data ? b->data : "", b->len)) {
+            fprintf(stderr, "%s: cannot write to standard output: %s\n", prog, strerror(errno));
+            return EXIT_INPUT;
+        }
+        return EXIT_OK;
+    }
+    if (same_file(path, input)) {
+        fprintf(stderr, "%s: %s: the output would overwrite the input; choose another -O or -o\n",
+                prog, path);
+        return EXIT_INPUT;
+    }
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path + 1) : 0;
+    char tmp[PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
+        (int)sizeof tmp) {
+        fprintf(stderr, "%s: %s: path too long\n", prog, path);
+        return EXIT_INPUT;
+    }
+    /* name the slot before the file exists, mark it live once it does */
+    memcpy(pending[slot], tmp, sizeof tmp);
+    int fd = mkstemp(pending[slot]);
+    if (fd < 0) {
+        fprintf(stderr, "%s: %s: cannot create file: %s\n", prog, path, strerror(errno));
+        return EXIT_INPUT;
+    }
+    pending_on[slot] = 1;
+    /* No fsync: the rename is what keeps a killed run from leaving a partial
+     * target, and ext4 and its kin flush the data of a file renamed over
+     * another before the rename itself.  An fsync per file would double the
+     * time of a folder of small files. */
+    bool ok = fchmod(fd, file_mode) == 0 && write_all(fd, b->data ? b->data : "", b->len);
+    int saved = errno;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(pending[slot], path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        unlink(pending[slot]);
+        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(saved));
+    }
+    pending_on[slot] = 0;
+    return ok ? EXIT_OK : EXIT_INPUT;
+}

@@ -1,0 +1,20 @@
+/* zhtidy - the front command: one tool for every format, chosen by the
+ * extension of -o or by --to. */
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+    static const format formats[] = {
+        {"txt", ".txt", write_txt, false},
+        {"docx", ".docx", write_docx, true},
+        {"epub", ".epub", write_epub, true},
+    };
+    static const tool t = {
+        "zhtidy", formats, 3, false,
+        "      --format F         txt: text (default) or tree\n"
+        "      --style S          docx: plain (default) or gbt9704 (GB/T 9704 layout)\n"
+        "      --toc, --no-toc    docx: a table of contents after the title\n"
+        "      --vertical         epub: vertical writing, pages turning right to left\n",
+    };
+    return cli_main(&t, argc, argv);
+}
