@@ -93,6 +93,18 @@ void zt_block_set_text(struct zt_block *b, char *text, size_t len)
     b->len = len;
 }
 
+zhtidy_status zt_block_cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, const char *rule)
+{
+    struct zt_block *b = &doc->blocks[i];
+    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE,
+                                     b->text + from, to - from, NULL, 0);
+    if (st)
+        return st;
+    memmove(b->text + from, b->text + to, b->len - to + 1);
+    b->len -= to - from;
+    return ZHTIDY_OK;
+}
+
 void zt_doc_remove(zhtidy_doc *doc, size_t i)
 {
     free(doc->blocks[i].text);

@@ -120,18 +120,6 @@ static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, const char
     return ZHTIDY_OK;
 }
 
-static zhtidy_status drop_prefix(zhtidy_doc *doc, size_t i, size_t n, const char *rule)
-{
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st =
-        zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text, n, NULL, 0);
-    if (!st) {
-        memmove(b->text, b->text + n, b->len - n + 1);
-        b->len -= n;
-    }
-    return st;
-}
-
 /* ---- page counters ----------------------------------------------------- */
 
 static size_t counter_run(const zhtidy_doc *doc, size_t i)
@@ -166,8 +154,8 @@ static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
             counter(&doc->blocks[k], &digits);
             /* the page before ends in heading numbering: the 、 is its own */
             bool keep_mark = k > i && ends_in_numbering(&doc->blocks[k - 1]);
-            zhtidy_status st = drop_prefix(doc, k, keep_mark ? digits : digits + 3,
-                                           "fragments.page-counter");
+            zhtidy_status st = zt_block_cut(doc, k, 0, keep_mark ? digits : digits + 3,
+                                            "fragments.page-counter");
             if (st)
                 return st;
         }

@@ -50,19 +50,6 @@ static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, const char *rule)
     return st;
 }
 
-/* Remove bytes [FROM, TO) of block I. */
-static zhtidy_status cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, const char *rule)
-{
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE,
-                                     b->text + from, to - from, NULL, 0);
-    if (st)
-        return st;
-    memmove(b->text + from, b->text + to, b->len - to + 1);
-    b->len -= to - from;
-    return ZHTIDY_OK;
-}
-
 /* ---- summaries and lists --------------------------------------------- */
 
 static bool sentence_end(int32_t c)
@@ -279,7 +266,7 @@ static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
         size_t at = 0, end = 0;
         const zt_furniture *f = st || *gone ? NULL : first_match(s, &k, &at, &end);
         if (f) {
-            st = cut(doc, i, k.start[at], k.end[end - 1], f->rule);
+            st = zt_block_cut(doc, i, k.start[at], k.end[end - 1], f->rule);
             if (!st && only_punct(b->text, 0, b->len)) {
                 if (b->len)
                     st = remove_block(doc, i, f->rule);

@@ -101,14 +101,9 @@ zhtidy_status zt_pass_summary(zt_ctx *ctx)
     for (size_t i = 0; i <= mb && i < doc->n; i++) {
         size_t limit = i == mb ? mo : doc->blocks[i].len, from, to;
         while (find_run(doc, doc->blocks[i].text, limit, mb, mo, &from, &to)) {
-            struct zt_block *b = &doc->blocks[i];
-            zhtidy_status st = zt_report_add(&doc->report, "summary.repeat", b->line,
-                                             ZHTIDY_CHANGE_REMOVE, b->text + from, to - from,
-                                             NULL, 0);
+            zhtidy_status st = zt_block_cut(doc, i, from, to, "summary.repeat");
             if (st)
                 return st;
-            memmove(b->text + from, b->text + to, b->len - to + 1);
-            b->len -= to - from;
             limit -= to - from;
             if (i == mb)
                 mo -= to - from;

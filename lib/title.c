@@ -55,16 +55,10 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn, size_t 
 
 static zhtidy_status cut_prefix(zhtidy_doc *doc, size_t i, size_t n)
 {
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st = zt_report_add(&doc->report, "structure.title", b->line,
-                                     ZHTIDY_CHANGE_REMOVE, b->text, n, NULL, 0);
-    if (st)
-        return st;
-    memmove(b->text, b->text + n, b->len - n + 1);
-    b->len -= n;
-    if (!b->len)
+    zhtidy_status st = zt_block_cut(doc, i, 0, n, "structure.title");
+    if (!st && !doc->blocks[i].len)
         zt_doc_remove(doc, i);
-    return ZHTIDY_OK;
+    return st;
 }
 
 static zhtidy_status set_title(zhtidy_doc *doc, const char *t, size_t n)

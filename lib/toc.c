@@ -175,18 +175,6 @@ static zhtidy_status split_block(zhtidy_doc *doc, size_t i, size_t at)
     return zt_doc_insert(doc, i + 1, ZHTIDY_PARAGRAPH, 0, rest, n, line);
 }
 
-static zhtidy_status remove_span(zhtidy_doc *doc, size_t i, size_t from, size_t to)
-{
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st = zt_report_add(&doc->report, "structure.toc", b->line, ZHTIDY_CHANGE_REMOVE,
-                                     b->text + from, to - from, NULL, 0);
-    if (st)
-        return st;
-    memmove(b->text + from, b->text + to, b->len - to + 1);
-    b->len -= to - from;
-    return ZHTIDY_OK;
-}
-
 static void drop_empty(zhtidy_doc *doc, size_t i)
 {
     if (i < doc->n && doc->blocks[i].len == 0)
@@ -210,13 +198,13 @@ static zhtidy_status take_toc(zhtidy_doc *doc, size_t i, size_t m)
         st = parse_entries(doc, doc->blocks[j].text, doc->blocks[j].len, &q, &s, &count, &ended);
         if (st || count == before || q != doc->blocks[j].len)
             break; /* a partly parsed block is body text that looks like one */
-        if ((st = remove_span(doc, j, 0, doc->blocks[j].len)))
+        if ((st = zt_block_cut(doc, j, 0, doc->blocks[j].len, "structure.toc")))
             return st;
         zt_doc_remove(doc, j);
     }
     if (st || count == 0)
         return st;
-    if ((st = remove_span(doc, i, m, p)))
+    if ((st = zt_block_cut(doc, i, m, p, "structure.toc")))
         return st;
     /* title before the marker, body after the table: blocks of their own */
     if (m > 0 && m < doc->blocks[i].len && (st = split_block(doc, i, m)))

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "zhtidy.h"
 
 void *__real_malloc(size_t n);
@@ -77,19 +78,11 @@ static char *slurp(const char *dir, const char *name, size_t *len)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *p = slurp_file(path, len); /* fail_at is 0: nothing fails here */
+    if (!p) {
         perror(path);
         exit(1);
     }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *p = __real_malloc((size_t)n + 1);
-    if (!p || fread(p, 1, (size_t)n, f) != (size_t)n)
-        exit(1);
-    fclose(f);
-    *len = (size_t)n;
     return p;
 }
 

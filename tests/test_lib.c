@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "zhtidy.h"
 
 static int failures, checks;
@@ -26,20 +27,11 @@ static char *slurp(const char *name, size_t *len)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", samples, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s: %s\n", path, strerror(errno));
+    char *p = slurp_file(path, len);
+    if (!p) {
+        fprintf(stderr, "cannot read %s: %s\n", path, strerror(errno));
         exit(1);
     }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *p = malloc((size_t)n + 1);
-    if (!p || fread(p, 1, (size_t)n, f) != (size_t)n)
-        exit(1);
-    fclose(f);
-    p[n] = '\0';
-    *len = (size_t)n;
     return p;
 }
 

@@ -6,27 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "zhtidy.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *p = malloc((size_t)n + 1);
-    if (p && fread(p, 1, (size_t)n, f) == (size_t)n)
-        p[n] = '\0';
-    else {
-        free(p);
-        p = NULL;
-    }
-    fclose(f);
-    *len = p ? (size_t)n : 0;
-    return p;
-}
 
 int main(int argc, char **argv)
 {
@@ -49,8 +30,8 @@ int main(int argc, char **argv)
         snprintf(config, sizeof config, "%.*s", (int)(n - 3), e->d_name);
         snprintf(in_path, sizeof in_path, "%s/%s.in", argv[1], config);
         snprintf(ans_path, sizeof ans_path, "%s/%s.ans", argv[1], config);
-        size_t in_len, ans_len, out_len = 0;
-        char *in = slurp(in_path, &in_len), *ans = slurp(ans_path, &ans_len), *out = NULL;
+        size_t in_len = 0, ans_len = 0, out_len = 0;
+        char *in = slurp_file(in_path, &in_len), *ans = slurp_file(ans_path, &ans_len), *out = NULL;
         zhtidy_status st = in && ans ? zhtidy_convert(config, in, in_len, &out, &out_len)
                                      : ZHTIDY_ERR_IO;
         if (!st && out_len == ans_len && !memcmp(out, ans, ans_len)) {
