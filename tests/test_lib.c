@@ -308,6 +308,27 @@ static void check_invariant(const char *sample, zhtidy_script script, unsigned f
     free(text);
 }
 
+/* 001 is Traditional, the others Simplified; the tag follows. */
+static void test_sample_scripts(void)
+{
+    static const char *names[] = {"000_5101e33908fe9746.txt", "001_d1cd337ab5630d42.txt",
+                                  "002_039fb7077e656bd7.txt", "003_d43a78f306061050.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        size_t len, hans, hant;
+        char *text = slurp(names[i], &len);
+        zhtidy_doc *d = NULL;
+        CHECK(zhtidy_read(text, len, NULL, NULL, &d) == ZHTIDY_OK);
+        zhtidy_doc_script_counts(d, &hans, &hant);
+        const char *lang = zhtidy_doc_meta(d, ZHTIDY_META_LANG);
+        if (i == 1)
+            CHECK(hant > 100 * hans && lang && !strncmp(lang, "zh-", 3) && strcmp(lang, "zh-CN"));
+        else
+            CHECK(hans > 100 * hant && lang && !strcmp(lang, "zh-CN"));
+        zhtidy_doc_free(d);
+        free(text);
+    }
+}
+
 static void test_invariant(void)
 {
     static const char *names[] = {"000_5101e33908fe9746.txt", "001_d1cd337ab5630d42.txt",
@@ -333,6 +354,7 @@ int main(int argc, char **argv)
     test_detection();
     test_report_invariant_small();
     test_invariant();
+    test_sample_scripts();
     zhtidy_cleanup();
     printf("test_lib: %d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;

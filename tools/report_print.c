@@ -35,9 +35,14 @@ void report_print(FILE *f, const char *input, const zhtidy_doc *doc)
     size_t n = zhtidy_report_count(r), hans, hant;
     zhtidy_doc_script_counts(doc, &hans, &hant);
     const char *lang = zhtidy_doc_meta(doc, ZHTIDY_META_LANG);
-    fprintf(f, "report for %s: %zu changes; encoding %s; script %zu Simplified-only, %zu "
-               "Traditional-only characters; language %s\n",
-            input, n, zhtidy_doc_meta(doc, ZHTIDY_META_ENCODING), hans, hant, lang ? lang : "-");
+    /* mixed: the lesser script has a tenth of the evidence or more */
+    size_t most = hans > hant ? hans : hant, least = hans > hant ? hant : hans;
+    const char *script = !most ? "undetermined" : least * 10 >= most ? "mixed"
+                         : hans > hant ? "Simplified" : "Traditional";
+    fprintf(f, "report for %s: %zu changes; encoding %s; script %s (%zu Simplified-only, %zu "
+               "Traditional-only characters); language %s\n",
+            input, n, zhtidy_doc_meta(doc, ZHTIDY_META_ENCODING), script, hans, hant,
+            lang ? lang : "-");
     static const char *verbs[] = {"", "removed", "replaced", "inserted", "flagged"};
     for (size_t i = 0; zhtidy_rule_name(i); i++) {
         const char *rule = zhtidy_rule_name(i);
