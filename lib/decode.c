@@ -151,6 +151,12 @@ static bool valid_utf8(const unsigned char *in, size_t len)
             i++;
             continue;
         }
+        /* the common case in Chinese text: a 3-byte sequence, not E0 or ED */
+        if (in[i] > 0xE0 && in[i] < 0xF0 && in[i] != 0xED && i + 2 < len &&
+            (in[i + 1] & 0xC0) == 0x80 && (in[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t n = zt_utf8_valid_len(in + i, len - i);
         if (!n)
             return false;
@@ -159,11 +165,21 @@ static bool valid_utf8(const unsigned char *in, size_t len)
     return true;
 }
 
+/* U+2028 or U+2029 anywhere?  (“”—… share their first two bytes, so a
+ * search for those would stop at every quotation mark.) */
+static bool has_line_separator(const char *t, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = 0; i + 2 < len; i++)
+        if (u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+            return true;
+    return false;
+}
+
 /* CRLF and CR become LF; U+2028/U+2029 too. In place. */
 static size_t normalise_newlines(char *t, size_t len)
 {
-    if (!memchr(t, '\r', len) && !memmem(t, len, "\xE2\x80\xA8", 3) &&
-        !memmem(t, len, "\xE2\x80\xA9", 3)) {
+    if (!memchr(t, '\r', len) && !has_line_separator(t, len)) {
         t[len] = '\0';
         return len; /* the common case: nothing to change */
     }

@@ -126,7 +126,7 @@ static bool label_end(const zt_key *k, const char *label, size_t *at_byte, size_
     zt_pattern_free(&p);
     if (ok) {
         *at_byte = k->start[at];
-        *end_byte = k->end[end - 1];
+        *end_byte = zt_key_end(k, end - 1);
     }
     return ok;
 }
@@ -236,7 +236,7 @@ static zhtidy_status whole_block(state *s, size_t i, const zt_key *k, bool *gone
         const zt_furniture *f = s->rules[r].f;
         size_t end;
         if (f->where != ZT_WHOLE_BLOCK || !k->n || !zt_key_match(k, 0, &s->rules[r].pat, &end) ||
-            end == 0 || !only_punct(b->text, k->end[end - 1], b->len))
+            end == 0 || !only_punct(b->text, zt_key_end(k, end - 1), b->len))
             continue;
         zhtidy_status st = ZHTIDY_OK;
         if (f->action == ZT_ACT_META)
@@ -266,7 +266,7 @@ static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
         size_t at = 0, end = 0;
         const zt_furniture *f = st || *gone ? NULL : first_match(s, &k, &at, &end);
         if (f) {
-            st = zt_block_cut(doc, i, k.start[at], k.end[end - 1], f->rule);
+            st = zt_block_cut(doc, i, k.start[at], zt_key_end(&k, end - 1), f->rule);
             if (!st && only_punct(b->text, 0, b->len)) {
                 if (b->len)
                     st = remove_block(doc, i, f->rule);

@@ -119,10 +119,18 @@ zhtidy_status zt_edit_finish(zt_edit *e, struct zt_block *b);
 /* ---- match form and patterns (match.c) ------------------------------ */
 
 typedef struct {
-    int32_t *k;         /* folded code points, spaces dropped */
-    size_t *start, *end; /* bytes of the original each one came from */
+    int32_t *k;       /* folded code points, spaces dropped */
+    uint32_t *start;  /* where in the original each one starts */
+    const char *text; /* the original */
     size_t n;
 } zt_key;
+
+/* One past the last byte of key character I in the original. */
+static inline size_t zt_key_end(const zt_key *k, size_t i)
+{
+    unsigned c = (unsigned char)k->text[k->start[i]];
+    return k->start[i] + (c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2);
+}
 
 typedef struct {
     int32_t *cp;
@@ -138,7 +146,18 @@ bool zt_key_match(const zt_key *k, size_t at, const zt_pattern *p, size_t *end);
 /* The first non-empty match at or after FROM. */
 bool zt_key_find(const zt_key *k, size_t from, const zt_pattern *p, size_t *at, size_t *end);
 /* ASCII digits and the Chinese numerals 零〇一二三四五六七八九十百千两. */
-bool zt_is_numeral(int32_t cp);
+static inline bool zt_is_numeral(int32_t cp)
+{
+    if (cp < 0x3007)
+        return cp >= '0' && cp <= '9';
+    switch (cp) {
+    case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+    case 0x767E: case 0x5343: case 0x4E24:
+        return true;
+    }
+    return false;
+}
 
 /* ---- site furniture rule table (furniture_rules.c) -------------------- */
 

@@ -44,10 +44,10 @@ static inline int32_t fold(int32_t cp)
 bool zt_key_build(zt_key *key, const char *text, size_t len)
 {
     memset(key, 0, sizeof *key);
+    key->text = text;
     key->k = malloc((len + 1) * sizeof *key->k);
     key->start = malloc((len + 1) * sizeof *key->start);
-    key->end = malloc((len + 1) * sizeof *key->end);
-    if (!key->k || !key->start || !key->end) {
+    if (!key->k || !key->start) {
         zt_key_free(key);
         return false;
     }
@@ -58,8 +58,7 @@ bool zt_key_build(zt_key *key, const char *text, size_t len)
         if (zt_is_space(cp))
             continue;
         key->k[n] = fold(cp);
-        key->start[n] = at;
-        key->end[n++] = i;
+        key->start[n++] = (uint32_t)at; /* inputs stay under 1 GiB */
     }
     key->n = n;
     return true;
@@ -69,16 +68,7 @@ void zt_key_free(zt_key *key)
 {
     free(key->k);
     free(key->start);
-    free(key->end);
     memset(key, 0, sizeof *key);
-}
-
-bool zt_is_numeral(int32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || cp == 0x96F6 ||
-           cp == 0x3007 || cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
-           cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D ||
-           cp == 0x5341 || cp == 0x767E || cp == 0x5343 || cp == 0x4E24;
 }
 
 static bool optional_punct(int32_t c)

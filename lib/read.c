@@ -15,8 +15,8 @@ static zhtidy_status split_lines(zhtidy_doc *doc, const char *text, size_t len)
     unsigned long line = 1;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
-        if (i < len && text[i] != '\n')
-            continue;
+        const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
+        i = nl ? (size_t)(nl - text) : len;
         if (i > start) {
             zhtidy_status st =
                 zhtidy_doc_append(doc, ZHTIDY_PARAGRAPH, 0, text + start, i - start, line);

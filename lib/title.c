@@ -45,7 +45,7 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn, size_t 
     }
     bool same = ka.n > 0 && kb.n >= ka.n && !memcmp(ka.k, kb.k, ka.n * sizeof *ka.k);
     if (same && b_used)
-        *b_used = kb.end[ka.n - 1];
+        *b_used = zt_key_end(&kb, ka.n - 1);
     else if (same && kb.n != ka.n)
         same = false;
     zt_key_free(&ka);

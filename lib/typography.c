@@ -7,6 +7,7 @@
  * ranges; one applier turns them into the new text and the report. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -447,38 +448,50 @@ static zhtidy_status run_steps(struct zt_block *b, struct zhtidy_report *r, cons
 /* Which steps can have work in a block?  A byte scan answers cheaply:
  * bit 0 marks (. … ⋯ dashes "), bit 1 ASCII punctuation, bit 2 spaces,
  * bit 3 ASCII letters or digits. */
+/* Per byte: the steps an ASCII byte can matter to; 16 marks a lead byte
+ * worth a closer look (– — ― … ⋯ ─, 。。, U+3000, NBSP, －). */
+static unsigned char byte_steps[256];
+static pthread_once_t byte_steps_once = PTHREAD_ONCE_INIT;
+
+static void fill_byte_steps(void)
+{
+    for (int c = '0'; c <= '9'; c++)
+        byte_steps[c] = 8;
+    for (int c = 'A'; c <= 'Z'; c++)
+        byte_steps[c] = byte_steps[c + 32] = 8;
+    byte_steps['.'] = 1 | 2;
+    byte_steps['-'] = byte_steps['"'] = 1;
+    byte_steps[','] = byte_steps[':'] = byte_steps[';'] = byte_steps['!'] = byte_steps['?'] = 2;
+    byte_steps['('] = byte_steps[')'] = 2;
+    byte_steps[' '] = 4;
+    byte_steps[0xE2] = byte_steps[0xE3] = byte_steps[0xC2] = byte_steps[0xEF] = 16;
+}
+
 static unsigned step_mask(const struct zt_block *b)
 {
+    pthread_once(&byte_steps_once, fill_byte_steps);
+    const unsigned char *table = byte_steps;
     unsigned m = 0;
     const unsigned char *t = (const unsigned char *)b->text;
     for (size_t i = 0; i < b->len; i++) {
-        unsigned c = t[i];
-        if (c < 0x80) {
-            if (c == '.' || c == '-' || c == '"')
-                m |= 1;
-            if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == '(' ||
-                c == ')' || c == '.')
-                m |= 2;
-            if (c == ' ')
-                m |= 4;
-            if (zt_is_ascii_alnum((int32_t)c))
-                m |= 8;
-        } else if (c == 0xE2 && i + 2 < b->len) {
-            unsigned c1 = t[i + 1], c2 = t[i + 2];
-            if ((c1 == 0x80 && (c2 >= 0x93 && c2 <= 0x95)) || (c1 == 0x80 && c2 == 0xA6) ||
-                (c1 == 0x8B && c2 == 0xAF) || (c1 == 0x94 && c2 == 0x80))
-                m |= 1; /* – — ― … ⋯ ─ */
-        } else if (c == 0xE3 && i + 5 < b->len && t[i + 1] == 0x80) {
-            if (t[i + 2] == 0x80)
-                m |= 4; /* U+3000 */
-            if (t[i + 2] == 0x82 && t[i + 3] == 0xE3 && t[i + 4] == 0x80 && t[i + 5] == 0x82)
-                m |= 1; /* 。。 */
-        } else if (c == 0xE3 && i + 2 < b->len && t[i + 1] == 0x80 && t[i + 2] == 0x80) {
-            m |= 4;
-        } else if ((c == 0xC2 && i + 1 < b->len && t[i + 1] == 0xA0) ||
-                   (c == 0xEF && i + 2 < b->len && t[i + 1] == 0xBC && t[i + 2] == 0x8D)) {
-            m |= c == 0xC2 ? 4 : 1; /* NBSP, full-width hyphen */
+        unsigned bits = table[t[i]];
+        if (bits < 16) {
+            m |= bits;
+            continue;
         }
+        unsigned c = t[i], c1 = i + 1 < b->len ? t[i + 1] : 0, c2 = i + 2 < b->len ? t[i + 2] : 0;
+        if (c == 0xE2 && ((c1 == 0x80 && ((c2 >= 0x93 && c2 <= 0x95) || c2 == 0xA6)) ||
+                          (c1 == 0x8B && c2 == 0xAF) || (c1 == 0x94 && c2 == 0x80)))
+            m |= 1;
+        else if (c == 0xE3 && c1 == 0x80 && c2 == 0x80)
+            m |= 4; /* U+3000 */
+        else if (c == 0xE3 && c1 == 0x80 && c2 == 0x82 && i + 5 < b->len && t[i + 3] == 0xE3 &&
+                 t[i + 4] == 0x80 && t[i + 5] == 0x82)
+            m |= 1; /* 。。 */
+        else if (c == 0xC2 && c1 == 0xA0)
+            m |= 4;
+        else if (c == 0xEF && c1 == 0xBC && c2 == 0x8D)
+            m |= 1;
     }
     return m;
 }
