@@ -23,6 +23,13 @@ typedef struct {
     size_t n_rules;
     uint8_t first[0x10000 / 8]; /* characters an ANYWHERE pattern can start with */
     bool first_digit;           /* one starts with a number */
+    /* The prefilter: where a block must start, or three tokens it must hold
+     * somewhere, for any rule to have a chance. */
+    int32_t pairs[64][3];       /* -1: a number, 0: anything */
+    size_t n_pairs;
+    uint8_t pair_first[0x10000 / 8]; /* the first tokens of those, as a set */
+    bool pair_number;
+    uint8_t start_first[0x10000 / 8];
     bool summary_next; /* the block after a 文档简介 marker */
     bool list_open;    /* items after a 温馨提示 marker */
 } state;
@@ -251,12 +258,72 @@ static zhtidy_status whole_block(state *s, size_t i, const zt_key *k, bool *gone
     return ZHTIDY_OK;
 }
 
+static int32_t fold_char(int32_t c)
+{
+    if (c >= 'a' && c <= 'z')
+        return c - 32;
+    if (c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == 0x3002)
+        return ','; /* punctuation as the match form has it: none starts a pattern */
+    return zt_script_fold(c);
+}
+
+static bool token_matches(int32_t want, int32_t t)
+{
+    return want == 0 || want == t;
+}
+
+/* Can any rule match block B?  It needs a rule's first character at its
+ * start, or somewhere the first three tokens of a pattern that can stand
+ * anywhere (a run of digits or Chinese numerals is one token): most
+ * paragraphs have neither, and are passed over without building their
+ * match form. */
+static bool may_match(const state *s, const struct zt_block *b)
+{
+    size_t i = 0;
+    int32_t c = ' ';
+    while (i < b->len && zt_is_space(c))
+        c = fold_char(zt_utf8_next(b->text, b->len, &i));
+    if (c <= 0xFFFF && c >= 0 && (s->start_first[c >> 3] & (1u << (c & 7))))
+        return true;
+    int32_t t[3] = {0, 0, zt_is_numeral(c) ? -1 : c}; /* the last three tokens */
+    bool more = true;
+    while (more) {
+        more = i < b->len;
+        if (more) {
+            c = zt_utf8_next(b->text, b->len, &i);
+            if (zt_is_space(c))
+                continue;
+            c = fold_char(c);
+            if (zt_is_numeral(c)) {
+                if (t[2] == -1)
+                    continue; /* the number goes on */
+                c = -1;
+            }
+        } else {
+            c = 0; /* one past the end: patterns shorter than three tokens */
+        }
+        t[0] = t[1];
+        t[1] = t[2];
+        t[2] = c;
+        bool first = t[0] == -1 ? s->pair_number
+                                : t[0] > 0 && t[0] <= 0xFFFF &&
+                                      (s->pair_first[t[0] >> 3] & (1u << (t[0] & 7)));
+        for (size_t p = 0; first && p < s->n_pairs; p++)
+            if (s->pairs[p][0] == t[0] && token_matches(s->pairs[p][1], t[1]) &&
+                token_matches(s->pairs[p][2], t[2]))
+                return true;
+    }
+    return false;
+}
+
 /* Apply the table to block I; *GONE says it was removed.  Each removal
  * shrinks the block, so the loop ends. */
 static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
 {
     zhtidy_doc *doc = s->doc;
     *gone = false;
+    if (!may_match(s, &doc->blocks[i]))
+        return ZHTIDY_OK;
     for (;;) {
         struct zt_block *b = &doc->blocks[i];
         zt_key k;
@@ -281,6 +348,28 @@ static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
     }
 }
 
+/* The first three tokens of a pattern for the prefilter: a number is one
+ * token (-1); after a '~' or '*' anything may come (0). */
+static void add_pair(state *s, const int32_t *cp, size_t n)
+{
+    if (s->n_pairs == 64 || !n)
+        return;
+    bool open = false;
+    for (size_t k = 0; k < 3; k++) {
+        int32_t c = k < n && !open ? cp[k] : 0;
+        if (c == '~' || c == '*') {
+            open = true;
+            c = 0;
+        }
+        s->pairs[s->n_pairs][k] = c == '#' ? -1 : c;
+    }
+    int32_t first = s->pairs[s->n_pairs++][0];
+    if (first == -1)
+        s->pair_number = true;
+    else if (first > 0 && first <= 0xFFFF)
+        s->pair_first[first >> 3] |= (uint8_t)(1u << (first & 7));
+}
+
 static zhtidy_status compile_rules(state *s, const zhtidy_options *o)
 {
     s->rules = calloc(zt_furniture_count, sizeof *s->rules);
@@ -300,6 +389,13 @@ static zhtidy_status compile_rules(state *s, const zhtidy_options *o)
                 s->first_digit = true;
             else if (c <= 0xFFFF)
                 s->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+            add_pair(s, p->cp, p->n);
+        } else if (p->n && p->cp[0] == '*') {
+            add_pair(s, p->cp + 1, p->n - 1); /* "*由会员分享…": 由会员 somewhere */
+        } else if (p->n && p->cp[0] <= 0xFFFF && p->cp[0] != '#') {
+            s->start_first[p->cp[0] >> 3] |= (uint8_t)(1u << (p->cp[0] & 7));
+        } else {
+            add_pair(s, p->cp, p->n); /* "#/#": a number, then / */
         }
     }
     return ZHTIDY_OK;

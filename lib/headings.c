@@ -180,7 +180,7 @@ static bool sentence_word_before(const state *s, const zt_key *k, size_t i)
 static size_t opener_start(state *s, const char *t, size_t len, size_t from)
 {
     /* the heading, its body's first sentence: a few hundred bytes at most */
-    size_t span = len - from < 600 ? len - from : 600;
+    size_t span = len - from < 360 ? len - from : 360;
     while (span < len - from && ((unsigned char)t[from + span] & 0xC0) == 0x80)
         span--; /* end on a character boundary */
     zt_key k;

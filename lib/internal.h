@@ -81,13 +81,17 @@ struct zt_change {
     const char *rule; /* static */
     unsigned long line;
     zhtidy_change_kind kind;
-    char *text;
-    char *new_text;
+    const char *text;     /* in the report's arena */
+    const char *new_text;
 };
+
+struct zt_arena_chunk;
 
 struct zhtidy_report {
     struct zt_change *items;
     size_t n, cap;
+    struct zt_arena_chunk *chunks; /* the entries' strings live here */
+    size_t chunk_used, chunk_size;
 };
 
 void zt_report_free(struct zhtidy_report *r);

@@ -79,6 +79,12 @@ bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out)
     size_t i = pos;
     if (i >= len)
         return false;
+    /* most places start no numbering: a digit, '(' or the first byte of
+     * （ ① 第 or a CJK numeral is needed (0xE3-0xE9 covers the last three) */
+    unsigned char b0 = (unsigned char)t[i];
+    if (!(b0 >= '0' && b0 <= '9') && b0 != '(' && b0 != 0xEF && b0 != 0xE2 &&
+        !(b0 >= 0xE3 && b0 <= 0xE9))
+        return false;
     size_t j = i;
     int32_t c = zt_utf8_next(t, len, &j);
     long v;
@@ -130,6 +136,8 @@ bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out)
         }
         return false;
     }
+    if (!zt_is_numeral(c))
+        return false;
     v = chinese_number(t, len, &i);
     if (v <= 0 || !take(t, len, &i, 0x3001, 0))
         return false;

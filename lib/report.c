@@ -4,24 +4,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The strings of the entries come from chunks that grow with the report:
+ * one allocation per chunk, not two per change. */
+struct zt_arena_chunk {
+    struct zt_arena_chunk *next;
+    char data[];
+};
+
+#define CHUNK_MIN 65536
+
 void zt_report_free(struct zhtidy_report *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->items[i].text);
-        free(r->items[i].new_text);
+    for (struct zt_arena_chunk *c = r->chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
     }
     free(r->items);
     memset(r, 0, sizeof *r);
 }
 
-static char *copy_text(const char *s, size_t n)
+static char *copy_text(struct zhtidy_report *r, const char *s, size_t n)
 {
-    char *p = malloc(n + 1);
-    if (p) {
-        if (n)
-            memcpy(p, s, n);
-        p[n] = '\0';
+    if (!r->chunks || r->chunk_used + n + 1 > r->chunk_size) {
+        size_t size = n + 1 > CHUNK_MIN ? n + 1 : CHUNK_MIN;
+        struct zt_arena_chunk *c = malloc(sizeof *c + size);
+        if (!c)
+            return NULL;
+        c->next = r->chunks;
+        r->chunks = c;
+        r->chunk_used = 0;
+        r->chunk_size = size;
     }
+    char *p = r->chunks->data + r->chunk_used;
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    r->chunk_used += n + 1;
     return p;
 }
 
@@ -37,13 +55,10 @@ zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned 
         r->items = p;
         r->cap = cap;
     }
-    char *t = copy_text(text ? text : "", text ? text_len : 0);
-    char *nt = copy_text(new_text ? new_text : "", new_text ? new_len : 0);
-    if (!t || !nt) {
-        free(t);
-        free(nt);
-        return ZHTIDY_ERR_NOMEM;
-    }
+    char *t = copy_text(r, text ? text : "", text ? text_len : 0);
+    char *nt = t ? copy_text(r, new_text ? new_text : "", new_text ? new_len : 0) : NULL;
+    if (!t || !nt)
+        return ZHTIDY_ERR_NOMEM; /* what was copied stays in the arena, freed with it */
     r->items[r->n++] = (struct zt_change){rule, line, kind, t, nt};
     return ZHTIDY_OK;
 }

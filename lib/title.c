@@ -36,6 +36,12 @@ static bool title_like(const char *t, size_t len)
  * -1 out of memory. */
 static int same_text(const char *a, size_t an, const char *b, size_t bn, size_t *b_used)
 {
+    /* a prefix test needs only as much of B as A could cover, with spaces */
+    if (b_used && bn > an * 2 + 64) {
+        bn = an * 2 + 64;
+        while (bn > 0 && ((unsigned char)b[bn] & 0xC0) == 0x80)
+            bn--;
+    }
     zt_key ka, kb;
     if (!zt_key_build(&ka, a, an))
         return -1;

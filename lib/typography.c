@@ -347,14 +347,32 @@ typedef struct {
     bool space, punct, period, ellipsis, dash, quotes, latin;
 } rules_on;
 
-static bool load(cpv *v, const struct zt_block *b)
+/* Buffers a pass reuses from block to block. */
+typedef struct {
+    cpv v;
+    size_t cap;     /* code points the arrays hold */
+    size_t *scratch; /* 2 * cap + 1 */
+    repl_list l;
+} bufs;
+
+/* Decode block B into the buffers, growing them when B is the longest yet. */
+static bool load(bufs *bf, const struct zt_block *b)
 {
-    size_t n = zt_utf8_count(b->text, b->len);
-    v->cp = malloc((n + 1) * sizeof *v->cp);
-    v->off = malloc((n + 1) * sizeof *v->off);
-    v->guard = calloc(n + 1, sizeof *v->guard);
-    if (!v->cp || !v->off || !v->guard)
-        return false;
+    size_t need = b->len + 1; /* a bound on the code points, with no count */
+    if (need > bf->cap) { /* nothing to keep: free and allocate, no copy */
+        free(bf->v.cp);
+        free(bf->v.off);
+        free(bf->v.guard);
+        free(bf->scratch);
+        bf->v.cp = malloc(need * sizeof *bf->v.cp);
+        bf->v.off = malloc(need * sizeof *bf->v.off);
+        bf->v.guard = malloc(need * sizeof *bf->v.guard);
+        bf->scratch = malloc((2 * need + 1) * sizeof *bf->scratch);
+        bf->cap = bf->v.cp && bf->v.off && bf->v.guard && bf->scratch ? need : 0;
+        if (!bf->cap)
+            return false;
+    }
+    cpv *v = &bf->v;
     size_t i = 0, k = 0;
     while (i < b->len) {
         v->off[k] = i;
@@ -362,16 +380,19 @@ static bool load(cpv *v, const struct zt_block *b)
     }
     v->off[k] = b->len;
     v->n = k;
+    memset(v->guard, 0, k + 1);
     mark_guards(v);
     return true;
 }
 
-static void unload(cpv *v)
+static void bufs_free(bufs *bf)
 {
-    free(v->cp);
-    free(v->off);
-    free(v->guard);
-    memset(v, 0, sizeof *v);
+    free(bf->v.cp);
+    free(bf->v.off);
+    free(bf->v.guard);
+    free(bf->scratch);
+    free(bf->l.items);
+    memset(bf, 0, sizeof *bf);
 }
 
 typedef void (*rule_fn)(const cpv *v, repl_list *l, const rules_on *on, size_t *scratch);
@@ -411,43 +432,30 @@ static void step_latin(const cpv *v, repl_list *l, const rules_on *on, size_t *s
 /* Steps run in order on the text the step before produced: spaces are
  * judged after the marks beside them became full-width.  The text is
  * decoded once, and again only after a step changed it. */
-static zhtidy_status run_steps(struct zt_block *b, struct zhtidy_report *r, const rules_on *on,
-                               const rule_fn *steps, size_t n_steps, unsigned mask)
+static zhtidy_status run_steps(bufs *bf, struct zt_block *b, struct zhtidy_report *r,
+                               const rules_on *on, const rule_fn *steps, size_t n_steps,
+                               unsigned mask)
 {
-    cpv v = {0};
-    repl_list l = {0};
-    size_t *scratch = NULL;
     zhtidy_status st = ZHTIDY_OK;
     bool loaded = false;
     for (size_t k = 0; k < n_steps && !st; k++) {
         if (!(mask & (1u << k)))
             continue;
-        if (!loaded) {
-            unload(&v);
-            free(scratch);
-            scratch = NULL;
-            if (!load(&v, b) || !(scratch = malloc((2 * v.n + 1) * sizeof *scratch))) {
-                st = ZHTIDY_ERR_NOMEM;
-                break;
-            }
-            loaded = true;
-        }
-        l.n = 0;
-        steps[k](&v, &l, on, scratch);
-        if (l.failed || l.n) {
-            st = apply(b, r, &v, &l);
-            loaded = false;
+        if (!loaded && !load(bf, b))
+            return ZHTIDY_ERR_NOMEM;
+        loaded = true;
+        bf->l.n = 0;
+        steps[k](&bf->v, &bf->l, on, bf->scratch);
+        if (bf->l.failed)
+            return ZHTIDY_ERR_NOMEM;
+        if (bf->l.n) {
+            st = apply(b, r, &bf->v, &bf->l);
+            loaded = false; /* the text changed */
         }
     }
-    free(scratch);
-    free(l.items);
-    unload(&v);
     return st;
 }
 
-/* Which steps can have work in a block?  A byte scan answers cheaply:
- * bit 0 marks (. … ⋯ dashes "), bit 1 ASCII punctuation, bit 2 spaces,
- * bit 3 ASCII letters or digits. */
 /* Per byte: the steps an ASCII byte can matter to; 16 marks a lead byte
  * worth a closer look (– — ― … ⋯ ─, 。。, U+3000, NBSP, －). */
 static unsigned char byte_steps[256];
@@ -506,8 +514,9 @@ static zhtidy_status title_typography(zhtidy_doc *doc, const rules_on *on, const
         return ZHTIDY_OK;
     struct zt_block b = {ZHTIDY_PARAGRAPH, 0, title, strlen(title), 0};
     struct zhtidy_report scratch = {0};
-    zhtidy_status st = ZHTIDY_OK;
-    st = run_steps(&b, &scratch, on, steps, n_steps, ~0u);
+    bufs bf = {0};
+    zhtidy_status st = run_steps(&bf, &b, &scratch, on, steps, n_steps, ~0u);
+    bufs_free(&bf);
     zt_report_free(&scratch);
     doc->meta[ZHTIDY_META_TITLE] = b.text;
     return st;
@@ -532,13 +541,14 @@ zhtidy_status zt_pass_typography(zt_ctx *ctx)
     zhtidy_status tst = title_typography(doc, &on, steps, sizeof steps / sizeof steps[0]);
     if (tst)
         return tst;
-    for (size_t i = 0; i < doc->n; i++) {
+    bufs bf = {0};
+    zhtidy_status st = ZHTIDY_OK;
+    for (size_t i = 0; i < doc->n && !st; i++) {
         unsigned mask = step_mask(&doc->blocks[i]) & steps_on;
-        zhtidy_status st = mask ? run_steps(&doc->blocks[i], &doc->report, &on, steps,
-                                            sizeof steps / sizeof steps[0], mask)
-                                : ZHTIDY_OK;
-        if (st)
-            return st;
+        if (mask)
+            st = run_steps(&bf, &doc->blocks[i], &doc->report, &on, steps,
+                           sizeof steps / sizeof steps[0], mask);
     }
-    return ZHTIDY_OK;
+    bufs_free(&bf);
+    return st;
 }
