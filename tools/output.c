@@ -100,14 +100,17 @@ int out_write(const char *prog, const char *path, const obuf *b, int slot, const
         fprintf(stderr, "%s: %s: path too long\n", prog, path);
         return EXIT_INPUT;
     }
-    /* name the slot before the file exists, mark it live once it does */
+    /* The slot is live before the file exists: mkstemp writes the name into
+     * it before creating the file, so a signal at any moment removes what
+     * there is to remove (at worst it unlinks a name not yet created). */
     memcpy(pending[slot], tmp, sizeof tmp);
+    pending_on[slot] = 1;
     int fd = mkstemp(pending[slot]);
     if (fd < 0) {
+        pending_on[slot] = 0;
         fprintf(stderr, "%s: %s: cannot create file: %s\n", prog, path, strerror(errno));
         return EXIT_INPUT;
     }
-    pending_on[slot] = 1;
     /* No fsync: the rename is what keeps a killed run from leaving a partial
      * target, and ext4 and its kin flush the data of a file renamed over
      * another before the rename itself.  An fsync per file would double the
