@@ -107,7 +107,7 @@ int main(int argc, char **argv)
 
     size_t len;
     char *text = slurp(argv[1], "001_d1cd337ab5630d42.txt", &len);
-    sweep("sample 001", text, len, o, 37);
+    sweep("sample 001", text, len, o, 5);
     free(text);
     zhtidy_options_free(o);
     zhtidy_cleanup();
