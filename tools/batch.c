@@ -262,6 +262,8 @@ int batch_run(job *j)
             rc = EXIT_INPUT;
         }
     }
+    if (rc == EXIT_OK && j->fmt->init)
+        j->fmt->init();
     if (rc == EXIT_OK)
         rc = j->n_inputs == 1 ? convert_one(&r, 0, 0) : run_all(&r);
     if (r.report && r.report != stderr && fclose(r.report) != 0)

@@ -44,7 +44,8 @@ typedef bool (*writer_fn)(const zhtidy_doc *doc, const writer_opts *wo, obuf *ou
 typedef struct {
     const char *name, *ext;
     writer_fn write;
-    bool binary; /* not text: standard input needs -o, no terminal output */
+    bool binary;       /* not text: standard input needs -o, no terminal output */
+    void (*init)(void); /* once, in the main thread, before any writing */
 } format;
 
 typedef struct {

@@ -19,6 +19,11 @@ struct xmlw {
     size_t dropped;
 };
 
+void pkg_init(void)
+{
+    xmlInitParser();
+}
+
 xmlw *xw_new(void)
 {
     xmlw *x = calloc(1, sizeof *x);

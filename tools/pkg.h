@@ -7,6 +7,10 @@
 
 #include "cli.h"
 
+/* Initialise libxml2 once, in the main thread, before worker threads use
+ * it: left to the first call, two threads can both do it. */
+void pkg_init(void);
+
 /* ---- XML, through libxml2's text writer ------------------------------ */
 
 typedef struct xmlw xmlw;

@@ -1,9 +1,10 @@
 /* zhtidy-epub - repaired Chinese text as an EPUB 3 e-book. */
 #include "cli.h"
+#include "pkg.h"
 
 int main(int argc, char **argv)
 {
-    static const format epub = {"epub", ".epub", write_epub, true};
+    static const format epub = {"epub", ".epub", write_epub, true, pkg_init};
     static const tool t = {
         "zhtidy-epub", &epub, 1, true,
         "      --vertical         vertical writing, pages turning right to left\n",

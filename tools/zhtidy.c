@@ -1,13 +1,14 @@
 /* zhtidy - the front command: one tool for every format, chosen by the
  * extension of -o or by --to. */
 #include "cli.h"
+#include "pkg.h"
 
 int main(int argc, char **argv)
 {
     static const format formats[] = {
-        {"txt", ".txt", write_txt, false},
-        {"docx", ".docx", write_docx, true},
-        {"epub", ".epub", write_epub, true},
+        {"txt", ".txt", write_txt, false, NULL},
+        {"docx", ".docx", write_docx, true, pkg_init},
+        {"epub", ".epub", write_epub, true, pkg_init},
     };
     static const tool t = {
         "zhtidy", formats, 3, false,
