@@ -105,6 +105,18 @@ zhtidy_status zt_block_cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, co
     return ZHTIDY_OK;
 }
 
+void zt_doc_drop_empty(zhtidy_doc *doc)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->n; i++) {
+        if (doc->blocks[i].len == 0)
+            free(doc->blocks[i].text);
+        else
+            doc->blocks[kept++] = doc->blocks[i];
+    }
+    doc->n = kept;
+}
+
 void zt_doc_remove(zhtidy_doc *doc, size_t i)
 {
     free(doc->blocks[i].text);

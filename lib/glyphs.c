@@ -176,9 +176,9 @@ zhtidy_status zt_pass_glyphs(zt_ctx *ctx)
     bool tags = zt_rule_on(o, "glyphs.html") && !about_html(doc);
     bool moji = zt_rule_on(o, "glyphs.mojibake");
     struct zhtidy_report *r = &doc->report;
-    for (size_t i = 0; i < doc->n;) {
+    zhtidy_status st = ZHTIDY_OK;
+    for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
-        zhtidy_status st = ZHTIDY_OK;
         for (size_t g = 0; split && g < zt_glyph_count && !st; g++)
             st = replace_all(b, r, "glyphs.split", zt_glyph_table[g].from, zt_glyph_table[g].to);
         if (!st && gloss)
@@ -187,12 +187,7 @@ zhtidy_status zt_pass_glyphs(zt_ctx *ctx)
             st = html(b, r);
         if (!st && moji)
             st = mojibake(b, r);
-        if (st)
-            return st;
-        if (b->len == 0)
-            zt_doc_remove(doc, i);
-        else
-            i++;
     }
-    return ZHTIDY_OK;
+    zt_doc_drop_empty(doc); /* a line that was only a tag */
+    return st;
 }

@@ -257,6 +257,8 @@ struct zhtidy_doc {
 void zt_block_set_text(struct zt_block *b, char *text, size_t len);
 /* Remove bytes [FROM, TO) of block I, recording them under RULE. */
 zhtidy_status zt_block_cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, const char *rule);
+/* Remove the blocks a pass left empty, in one sweep. */
+void zt_doc_drop_empty(zhtidy_doc *doc);
 /* Remove block I from the document (the text is freed). */
 void zt_doc_remove(zhtidy_doc *doc, size_t i);
 /* Insert a block at I, taking ownership of TEXT (freed on failure). */

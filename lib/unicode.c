@@ -150,20 +150,16 @@ zhtidy_status zt_pass_unicode(zt_ctx *ctx)
         return ZHTIDY_OK;
     zhtidy_doc *doc = ctx->doc;
     struct zhtidy_report *r = &doc->report;
-    for (size_t i = 0; i < doc->n;) {
+    zhtidy_status st = ZHTIDY_OK;
+    for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
         bool need_nfc;
-        zhtidy_status st = clean_chars(b, r, &on, &need_nfc);
+        st = clean_chars(b, r, &on, &need_nfc);
         if (!st && need_nfc && on.nfc)
             st = nfc(b, r);
         if (!st && on.indent)
             st = trim(b, r);
-        if (st)
-            return st;
-        if (b->len == 0)
-            zt_doc_remove(doc, i);
-        else
-            i++;
     }
-    return ZHTIDY_OK;
+    zt_doc_drop_empty(doc); /* lines of only spaces or control characters */
+    return st;
 }
