@@ -234,10 +234,9 @@ zhtidy_status zt_decode(const unsigned char *in, size_t len, const char *forced,
             return st;
     }
     if (valid) { /* nothing to decode or report: copy */
-        char *copy = malloc(len + 1);
+        char *copy = zt_strndup((const char *)in, len);
         if (!copy)
             return ZHTIDY_ERR_NOMEM;
-        memcpy(copy, in, len);
         *out_len = normalise_newlines(copy, len);
         *out = copy;
         *encoding = enc;

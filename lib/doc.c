@@ -45,29 +45,15 @@ void zhtidy_doc_free(zhtidy_doc *doc)
     free(doc);
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, int level,
                             char *text, size_t len, unsigned long line)
 {
-    if (doc->n == doc->cap) {
-        size_t cap = doc->cap ? doc->cap * 2 : 16;
-        struct zt_block *b = realloc(doc->blocks, cap * sizeof *b);
-        if (!b) {
-            free(text);
-            return ZHTIDY_ERR_NOMEM;
-        }
-        doc->blocks = b;
-        doc->cap = cap;
+    struct zt_block *blocks = zt_grow(doc->blocks, &doc->cap, doc->n, sizeof *blocks, 16);
+    if (!blocks) {
+        free(text);
+        return ZHTIDY_ERR_NOMEM;
     }
+    doc->blocks = blocks;
     memmove(doc->blocks + i + 1, doc->blocks + i, (doc->n - i) * sizeof *doc->blocks);
     doc->blocks[i] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, text, len, line};
     doc->n++;
@@ -80,7 +66,7 @@ zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int lev
     if (!doc || (!text && len) || (type != ZHTIDY_PARAGRAPH && type != ZHTIDY_HEADING) ||
         (type == ZHTIDY_HEADING && (level < 1 || level > 4)))
         return ZHTIDY_ERR_ARG;
-    char *copy = dup_n(text ? text : "", len);
+    char *copy = zt_strndup(text ? text : "", len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
     return zt_doc_insert(doc, doc->n, type, level, copy, len, line);
@@ -129,7 +115,7 @@ zhtidy_status zhtidy_doc_set_meta(zhtidy_doc *doc, zhtidy_meta key, const char *
     if (!doc || (unsigned)key >= ZHTIDY_META_COUNT)
         return ZHTIDY_ERR_ARG;
     char *copy = NULL;
-    if (value && !(copy = dup_n(value, strlen(value))))
+    if (value && !(copy = zt_strndup(value, strlen(value))))
         return ZHTIDY_ERR_NOMEM;
     free(doc->meta[key]);
     doc->meta[key] = copy;

@@ -110,12 +110,7 @@ static char *span_text(const char *t, size_t from, size_t to)
         from++;
     while (to > from && (t[to - 1] == ' ' || t[to - 1] == '\t'))
         to--;
-    char *s = malloc(to - from + 1);
-    if (s) {
-        memcpy(s, t + from, to - from);
-        s[to - from] = '\0';
-    }
-    return s;
+    return zt_strndup(t + from, to - from);
 }
 
 /* Where does LABEL (a match-form pattern) end in the block, in bytes?

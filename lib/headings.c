@@ -62,19 +62,13 @@ static zhtidy_status emit(state *s, zhtidy_block_type type, int level, const cha
         t++, len--;
     if (!len)
         return ZHTIDY_OK;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 32;
-        struct zt_block *p = realloc(s->out, cap * sizeof *p);
-        if (!p)
-            return ZHTIDY_ERR_NOMEM;
-        s->out = p;
-        s->cap = cap;
-    }
-    char *copy = malloc(len + 1);
+    struct zt_block *out = zt_grow(s->out, &s->cap, s->n, sizeof *out, 32);
+    if (!out)
+        return ZHTIDY_ERR_NOMEM;
+    s->out = out;
+    char *copy = zt_strndup(t, len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
-    memcpy(copy, t, len);
-    copy[len] = '\0';
     s->out[s->n++] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, copy, len, line};
     return ZHTIDY_OK;
 }

@@ -26,6 +26,14 @@ bool zt_buf_add_cp(zt_buf *b, int32_t cp);
  * the buffer failed); the buffer is left empty. */
 char *zt_buf_take(zt_buf *b, size_t *len);
 
+/* Room for one more element in a growable array: ITEMS holds N of *CAP
+ * elements of SIZE bytes; the capacity doubles (from FIRST) when full.
+ * Returns the array, perhaps moved, or NULL when out of memory (ITEMS is
+ * then left as it was). */
+void *zt_grow(void *items, size_t *cap, size_t n, size_t size, size_t first);
+/* N bytes of S as a new NUL-terminated string; NULL when out of memory. */
+char *zt_strndup(const char *s, size_t n);
+
 /* ---- UTF-8 ----------------------------------------------------------- */
 
 /* Decode one code point of valid UTF-8 at S[*I], advance *I.  Inline: every

@@ -47,14 +47,10 @@ zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned 
                             zhtidy_change_kind kind, const char *text, size_t text_len,
                             const char *new_text, size_t new_len)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 32;
-        struct zt_change *p = realloc(r->items, cap * sizeof *p);
-        if (!p)
-            return ZHTIDY_ERR_NOMEM;
-        r->items = p;
-        r->cap = cap;
-    }
+    struct zt_change *items = zt_grow(r->items, &r->cap, r->n, sizeof *items, 32);
+    if (!items)
+        return ZHTIDY_ERR_NOMEM;
+    r->items = items;
     char *t = copy_text(r, text ? text : "", text ? text_len : 0);
     char *nt = t ? copy_text(r, new_text ? new_text : "", new_text ? new_len : 0) : NULL;
     if (!t || !nt)

@@ -160,9 +160,7 @@ zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, c
     if (!conv)
         return ZHTIDY_ERR_OPENCC;
     size_t n = strlen(conv);
-    *out = malloc(n + 1);
-    if (*out)
-        memcpy(*out, conv, n + 1);
+    *out = zt_strndup(conv, n); /* the caller frees with free(), not OpenCC's delete[] */
     opencc_convert_utf8_free(conv);
     if (!*out)
         return ZHTIDY_ERR_NOMEM;

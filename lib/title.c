@@ -69,11 +69,9 @@ static zhtidy_status cut_prefix(zhtidy_doc *doc, size_t i, size_t n)
 
 static zhtidy_status set_title(zhtidy_doc *doc, const char *t, size_t n)
 {
-    char *copy = malloc(n + 1);
+    char *copy = zt_strndup(t, n);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
-    memcpy(copy, t, n);
-    copy[n] = '\0';
     free(doc->meta[ZHTIDY_META_TITLE]);
     doc->meta[ZHTIDY_META_TITLE] = copy;
     return ZHTIDY_OK;

@@ -60,19 +60,13 @@ static zhtidy_status add_entry(zhtidy_doc *doc, const char *text, size_t len, zt
 {
     while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
         len--;
-    if (doc->toc_n == doc->toc_cap) {
-        size_t cap = doc->toc_cap ? doc->toc_cap * 2 : 16;
-        struct zt_toc_entry *p = realloc(doc->toc, cap * sizeof *p);
-        if (!p)
-            return ZHTIDY_ERR_NOMEM;
-        doc->toc = p;
-        doc->toc_cap = cap;
-    }
-    char *copy = malloc(len + 1);
+    struct zt_toc_entry *toc = zt_grow(doc->toc, &doc->toc_cap, doc->toc_n, sizeof *toc, 16);
+    if (!toc)
+        return ZHTIDY_ERR_NOMEM;
+    doc->toc = toc;
+    char *copy = zt_strndup(text, len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
-    memcpy(copy, text, len);
-    copy[len] = '\0';
     doc->toc[doc->toc_n++] = (struct zt_toc_entry){copy, len, style, value};
     return ZHTIDY_OK;
 }
@@ -165,10 +159,9 @@ static zhtidy_status split_block(zhtidy_doc *doc, size_t i, size_t at)
 {
     struct zt_block *b = &doc->blocks[i];
     size_t n = b->len - at;
-    char *rest = malloc(n + 1);
+    char *rest = zt_strndup(b->text + at, n);
     if (!rest)
         return ZHTIDY_ERR_NOMEM;
-    memcpy(rest, b->text + at, n + 1);
     unsigned long line = b->line;
     b->len = at;
     b->text[at] = '\0';

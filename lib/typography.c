@@ -33,16 +33,12 @@ typedef struct {
 
 static void propose(repl_list *l, size_t from, size_t to, const char *rule, const char *text)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        repl *p = realloc(l->items, cap * sizeof *p);
-        if (!p) {
-            l->failed = true;
-            return;
-        }
-        l->items = p;
-        l->cap = cap;
+    repl *items = zt_grow(l->items, &l->cap, l->n, sizeof *items, 16);
+    if (!items) {
+        l->failed = true;
+        return;
     }
+    l->items = items;
     repl *r = &l->items[l->n++];
     r->from = from;
     r->to = to;

@@ -77,6 +77,28 @@ char *zt_buf_take(zt_buf *b, size_t *len)
     return p;
 }
 
+void *zt_grow(void *items, size_t *cap, size_t n, size_t size, size_t first)
+{
+    if (n < *cap)
+        return items;
+    size_t c = *cap ? *cap * 2 : first;
+    void *p = c <= SIZE_MAX / size ? realloc(items, c * size) : NULL;
+    if (p)
+        *cap = c;
+    return p;
+}
+
+char *zt_strndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        if (n)
+            memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
 int32_t zt_utf8_prev(const char *s, size_t i, size_t *start)
 {
     size_t j = i;

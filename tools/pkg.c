@@ -16,7 +16,6 @@ struct xmlw {
     xmlBufferPtr buf;
     xmlTextWriterPtr w;
     bool failed;
-    size_t dropped;
 };
 
 void pkg_init(void)
@@ -72,7 +71,8 @@ void xw_attr_int(xmlw *x, const char *name, long value)
     xw_attr(x, name, tmp);
 }
 
-bool xml_char_ok(unsigned long cp)
+/* Does CP belong in an XML 1.0 document? */
+static bool xml_char_ok(unsigned long cp)
 {
     return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
            (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
@@ -135,7 +135,6 @@ void xw_text(xmlw *x, const char *text, size_t len)
             continue;
         }
         put_escaped(x, text + start, i - start);
-        x->dropped++;
         i += n;
         start = i;
     }
@@ -164,11 +163,6 @@ void xw_elem_attr(xmlw *x, const char *name, const char *attr, const char *value
     xw_start(x, name);
     xw_attr(x, attr, value);
     xw_end(x);
-}
-
-size_t xw_dropped(const xmlw *x)
-{
-    return x->dropped;
 }
 
 bool xw_finish(xmlw *x, obuf *out)

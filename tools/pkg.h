@@ -21,8 +21,8 @@ void xw_free(xmlw *x);
 void xw_start(xmlw *x, const char *name);
 void xw_attr(xmlw *x, const char *name, const char *value);
 void xw_attr_int(xmlw *x, const char *name, long value);
-/* Text content.  Characters XML 1.0 forbids are left out; the count of
- * those left out grows in xw_dropped(). */
+/* Text content.  Characters XML 1.0 forbids are left out (the driver has
+ * warned of them already). */
 void xw_text(xmlw *x, const char *text, size_t len);
 void xw_end(xmlw *x);
 /* Raw markup (a doctype), written as is. */
@@ -31,12 +31,8 @@ void xw_raw(xmlw *x, const char *markup);
 void xw_elem_text(xmlw *x, const char *name, const char *text);
 /* An element with one attribute and no content: <NAME ATTR="VALUE"/>. */
 void xw_elem_attr(xmlw *x, const char *name, const char *attr, const char *value);
-size_t xw_dropped(const xmlw *x);
 /* Close every element and the document; the bytes are added to OUT. */
 bool xw_finish(xmlw *x, obuf *out);
-
-/* Does CP belong in an XML 1.0 document? */
-bool xml_char_ok(unsigned long cp);
 
 /* ---- zip packages, through libzip ------------------------------------- */
 
