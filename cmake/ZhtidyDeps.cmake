@@ -16,6 +16,32 @@ endfunction()
 
 zhtidy_require(UTF8PROC libutf8proc libutf8proc-dev)
 zhtidy_require(OPENCC opencc libopencc-dev)
+
+# OpenCC is loaded with dlopen() the first time a conversion is asked for
+# (lib/script.c), so the library compiles against its header and loads it by
+# its SONAME, read here from the file pkg-config names.
+set(ZHTIDY_OPENCC_SONAME "")
+get_target_property(opencc_libs PkgConfig::OPENCC INTERFACE_LINK_LIBRARIES)
+get_target_property(opencc_includes PkgConfig::OPENCC INTERFACE_INCLUDE_DIRECTORIES)
+foreach(lib ${opencc_libs})
+  if(lib MATCHES "opencc[^/]*$" AND EXISTS "${lib}" AND NOT ZHTIDY_OPENCC_SONAME)
+    execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${lib} OUTPUT_VARIABLE dump ERROR_QUIET)
+    if(dump MATCHES "SONAME +([^ \n]+)")
+      set(ZHTIDY_OPENCC_SONAME ${CMAKE_MATCH_1})
+    endif()
+  endif()
+endforeach()
+if(NOT ZHTIDY_OPENCC_SONAME)
+  message(FATAL_ERROR "could not read the SONAME of OpenCC's library (${opencc_libs}); "
+                      "is binutils installed?")
+endif()
+message(STATUS "OpenCC is loaded on first use as ${ZHTIDY_OPENCC_SONAME}")
+add_library(zhtidy_opencc INTERFACE)
+if(opencc_includes)
+  target_include_directories(zhtidy_opencc INTERFACE ${opencc_includes})
+endif()
+target_compile_definitions(zhtidy_opencc INTERFACE "ZHTIDY_OPENCC_SONAME=\"${ZHTIDY_OPENCC_SONAME}\"")
+target_link_libraries(zhtidy_opencc INTERFACE ${CMAKE_DL_LIBS})
 if(ZHTIDY_BUILD_TOOLS)
   zhtidy_require(LIBXML2 libxml-2.0 libxml2-dev)
   zhtidy_require(LIBZIP libzip libzip-dev)

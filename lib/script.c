@@ -3,9 +3,14 @@
  * Detection counts characters that exist in only one script, taking the
  * sets from OpenCC's own dictionaries (script_tables.c is generated from
  * them at build time).  Conversion runs last, after page repair, because
- * OpenCC cannot match a phrase that a line break cuts in two. */
+ * OpenCC cannot match a phrase that a line break cuts in two.
+ *
+ * OpenCC (with libstdc++ and marisa behind it) is loaded with dlopen() the
+ * first time a conversion is asked for: most runs only detect the script,
+ * and loading it at start-up cost each of them a millisecond. */
 #include "internal.h"
 
+#include <dlfcn.h>
 #include <opencc.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -76,6 +81,40 @@ unsigned zt_script_class(int32_t cp)
            (zt_script_is_hant_only(cp) ? ZT_HANT_ONLY : 0);
 }
 
+/* ---- OpenCC, loaded on first use -------------------------------------- */
+
+#ifndef ZHTIDY_OPENCC_SONAME
+#error "ZHTIDY_OPENCC_SONAME must name OpenCC's shared library (set by lib/CMakeLists.txt)"
+#endif
+
+static struct {
+    bool tried, ok;
+    /* typed from opencc.h's own declarations */
+    __typeof__(&opencc_open) open;
+    __typeof__(&opencc_convert_utf8) convert;
+    __typeof__(&opencc_convert_utf8_free) free_text;
+    __typeof__(&opencc_close) close;
+} cc;
+
+/* Called with cache_lock held.  The library stays loaded: OpenCC's C++
+ * runtime does not promise a clean dlclose(). */
+static bool load_opencc(void)
+{
+    if (cc.tried)
+        return cc.ok;
+    cc.tried = true;
+    void *lib = dlopen(ZHTIDY_OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        return false;
+    /* POSIX allows converting dlsym's void * to a function pointer. */
+    *(void **)&cc.open = dlsym(lib, "opencc_open");
+    *(void **)&cc.convert = dlsym(lib, "opencc_convert_utf8");
+    *(void **)&cc.free_text = dlsym(lib, "opencc_convert_utf8_free");
+    *(void **)&cc.close = dlsym(lib, "opencc_close");
+    cc.ok = cc.open && cc.convert && cc.free_text && cc.close;
+    return cc.ok;
+}
+
 /* ---- OpenCC handles, opened once per configuration ------------------- */
 
 #define MAX_CONFIGS 16
@@ -101,8 +140,8 @@ static opencc_t get_converter(const char *config)
     for (size_t i = 0; i < cache_n && !h; i++)
         if (!strcmp(cache[i].name, file))
             h = cache[i].handle;
-    if (!h && cache_n < MAX_CONFIGS) {
-        h = opencc_open(file);
+    if (!h && cache_n < MAX_CONFIGS && load_opencc()) {
+        h = cc.open(file);
         if (h == (opencc_t)-1) /* OpenCC's failure value, not NULL */
             h = NULL;
         else {
@@ -118,7 +157,7 @@ void zhtidy_cleanup(void)
 {
     pthread_mutex_lock(&cache_lock);
     for (size_t i = 0; i < cache_n; i++)
-        opencc_close(cache[i].handle);
+        cc.close(cache[i].handle);
     cache_n = 0;
     pthread_mutex_unlock(&cache_lock);
 }
@@ -155,13 +194,13 @@ zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, c
         return ZHTIDY_ERR_NOMEM;
     /* opencc_convert_utf8 allocates what the output needs; the _to_buffer
      * variant would overflow a buffer sized from the input. */
-    char *conv = opencc_convert_utf8(h, clean, clean_len);
+    char *conv = cc.convert(h, clean, clean_len);
     free(clean);
     if (!conv)
         return ZHTIDY_ERR_OPENCC;
     size_t n = strlen(conv);
     *out = zt_strndup(conv, n); /* the caller frees with free(), not OpenCC's delete[] */
-    opencc_convert_utf8_free(conv);
+    cc.free_text(conv);
     if (!*out)
         return ZHTIDY_ERR_NOMEM;
     if (out_len)

@@ -127,6 +127,12 @@ done
 expect 2 "--style takes plain or gbt9704" -- "$tools/zhtidy-docx" --style fancy "$sample"
 expect 2 "not for this tool" -- "$tools/zhtidy-epub" --style plain "$sample"
 
+# OpenCC is loaded only when a conversion is asked for (lib/script.c)
+loads_opencc() { LD_DEBUG=libs "$@" 2>&1 >/dev/null | grep -q 'calling init: .*libopencc'; }
+loads_opencc "$txt" "$sample" && bad "a run without conversion loaded OpenCC" || ok
+if loads_opencc "$txt" --to-script hant "$sample"; then ok; else bad "--to-script hant did not load OpenCC"; fi
+"$txt" --to-script hant "$sample" | grep -q '發言' && ok || bad "--to-script hant did not convert"
+
 # none of the runs above left a temporary file behind (signals: tests/make.sh)
 ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok
 
