@@ -43,8 +43,7 @@ endif()
 target_compile_definitions(zhtidy_opencc INTERFACE "ZHTIDY_OPENCC_SONAME=\"${ZHTIDY_OPENCC_SONAME}\"")
 target_link_libraries(zhtidy_opencc INTERFACE ${CMAKE_DL_LIBS})
 if(ZHTIDY_BUILD_TOOLS)
-  zhtidy_require(LIBXML2 libxml-2.0 libxml2-dev)
-  zhtidy_require(LIBZIP libzip libzip-dev)
+  include(ZhtidyBundled)
 endif()
 
 # OpenCC's dictionaries and the opencc_dict tool that dumps them to text.

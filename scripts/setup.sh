@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages zhtidy needs.  As root, installs what is
-# missing; otherwise prints the apt-get line to run.
+# missing; otherwise prints the apt-get line to run.  Then fetches the
+# libxml2 and libzip sources the tools link statically (into .deps/; see
+# cmake/ZhtidyBundled.cmake).
 #   scripts/setup.sh          what building and converting need
 #   scripts/setup.sh --test   also the programs the test suite runs
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-build_pkgs=(gcc make cmake pkg-config libc6-dev libxml2-dev libzip-dev libopencc-dev
-            libopencc-data opencc libutf8proc-dev)
+build_pkgs=(gcc make cmake pkg-config binutils libc6-dev zlib1g-dev libxml2-dev libzip-dev
+            libopencc-dev libopencc-data opencc libutf8proc-dev)
 test_pkgs=(libxml2-utils pandoc epubcheck default-jre-headless libreoffice-writer-nogui
            fonts-noto-cjk poppler-utils unzip)
 
@@ -17,21 +20,53 @@ case "${1:-}" in
   *) echo "usage: $0 [--test]" >&2; exit 2 ;;
 esac
 
+# Fetch one source tarball from Debian's archive into .deps/, unless it is
+# there with the right SHA-256.  apt's own downloader uses apt's proxy
+# settings; curl or wget stand in where it is missing.
+fetch() { # path sha256
+  local file=.deps/${1##*/} url=${ZHTIDY_DEBIAN_MIRROR:-http://deb.debian.org/debian}/$1
+  if [ -f "$file" ] && echo "$2  $file" | sha256sum -c --quiet - 2>/dev/null; then
+    return 0
+  fi
+  mkdir -p .deps
+  rm -f "$file.part"
+  if [ -x /usr/lib/apt/apt-helper ]; then
+    /usr/lib/apt/apt-helper -qq download-file "$url" "$file.part" "SHA256:$2" >/dev/null 2>&1 || true
+  elif command -v curl >/dev/null; then
+    curl -fsSL -o "$file.part" "$url" || true
+  elif command -v wget >/dev/null; then
+    wget -q -O "$file.part" "$url" || true
+  fi
+  if [ -f "$file.part" ] && echo "$2  $file.part" | sha256sum -c --quiet - 2>/dev/null; then
+    mv "$file.part" "$file"
+    echo "setup: fetched $file"
+  else
+    rm -f "$file.part"
+    echo "setup: could not fetch $url; the tools will use the system's shared" \
+         "libxml2 and libzip, which start more slowly" >&2
+  fi
+}
+
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#want[@]} packages are installed"
-  exit 0
+else
+  line="apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing packages; run as root:" >&2
+    echo "  apt-get update && $line" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  $line -qq
 fi
-line="apt-get install -y --no-install-recommends ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-  echo "setup: missing packages; run as root:" >&2
-  echo "  apt-get update && $line" >&2
-  exit 1
-fi
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-$line -qq
+
+while read -r name path sha; do
+  case "$name" in ''|'#'*) continue ;; esac
+  fetch "$path" "$sha"
+done <cmake/bundled-sources.txt
