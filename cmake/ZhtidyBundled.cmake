@@ -57,7 +57,9 @@ set(dep_prefix ${PROJECT_BINARY_DIR}/deps)
 set(dep_args
   -DCMAKE_INSTALL_PREFIX=${dep_prefix} -DCMAKE_INSTALL_LIBDIR=lib
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}
-  -DCMAKE_POSITION_INDEPENDENT_CODE=ON -DBUILD_SHARED_LIBS=OFF)
+  -DCMAKE_POSITION_INDEPENDENT_CODE=ON -DBUILD_SHARED_LIBS=OFF
+  # the hardening Debian builds its own packages with
+  "-DCMAKE_C_FLAGS=-fstack-protector-strong -D_FORTIFY_SOURCE=2")
 set(dep_logs LOG_CONFIGURE ON LOG_BUILD ON LOG_INSTALL ON LOG_OUTPUT_ON_FAILURE ON)
 
 ExternalProject_Add(zhtidy_libxml2_build
