@@ -22,25 +22,23 @@ echo "== opencc command-line tool, s2t, same 60 MB"
 s=$(date +%s.%N); opencc -c s2t -i "$work/one.txt" -o "$work/one.s2t"; e=$(date +%s.%N)
 awk -v s="$s" -v e="$e" -v b="$(wc -c <"$work/one.txt")" 'BEGIN { printf "opencc       %8.1f MB/s  (%.3f s)\n", b / 1e6 / (e - s), e - s }'
 
-# per file, whole process, best of five; bash's own timer, so no extra
-# process is counted
-per_file() { # command...
-  local best=999 t
-  for r in 1 2 3 4 5; do
-    t=$( { TIMEFORMAT=%3R; time "$@" >/dev/null 2>&1; } 2>&1 )
-    best=$(awk -v a="$t" -v b="$best" 'BEGIN { print (a < b) ? a : b }')
-  done
-  echo "$best"
-}
-echo "== per file (whole process, best of 5), seed 001"
-f=samples/001_d1cd337ab5630d42.txt
-bytes=$(wc -c <"$f")
+# per file, whole process: median and best of N runs (bench_spawn: from
+# spawn to exit, no shell counted), zhtidy and pandoc taking turns so that
+# both see the same load on the machine.
+echo "== per file (whole process, median and best of 5 x 11 runs; pandoc 5 x 3), seed 001"
+seed=samples/001_d1cd337ab5630d42.txt
+bytes=$(wc -c <"$seed")
 for fmt in docx epub; do
-  z=$(per_file "$build/tools/zhtidy-$fmt" "$f" -o "$work/z.$fmt")
-  p=$(per_file pandoc -f markdown -t "$fmt" "$f" -o "$work/p.$fmt")
-  awk -v fmt="$fmt" -v z="$z" -v p="$p" -v b="$bytes" 'BEGIN {
-    printf "%-5s zhtidy %.3f s (%.1f MB/s)   pandoc %.3f s (%.2f MB/s)   %.1fx\n",
-           fmt, z, b / 1e6 / z, p, b / 1e6 / p, p / z }'
+  for round in 1 2 3 4 5; do
+    "$build/bench/bench_spawn" 11 "$build/tools/zhtidy-$fmt" "$seed" -o "$work/z.$fmt" >>"$work/z-$fmt"
+    "$build/bench/bench_spawn" 3 pandoc -f markdown -t "$fmt" --metadata title=x "$seed" -o "$work/p.$fmt" >>"$work/p-$fmt"
+  done
+  # the median of the five medians, the best of the bests
+  read -r zm zb < <(sort -n "$work/z-$fmt" | awk '{ m[NR] = $1; b = (NR == 1 || $2 < b) ? $2 : b } END { print m[3], b }')
+  read -r pm pb < <(sort -n "$work/p-$fmt" | awk '{ m[NR] = $1; b = (NR == 1 || $2 < b) ? $2 : b } END { print m[3], b }')
+  awk -v fmt="$fmt" -v zm="$zm" -v zb="$zb" -v pm="$pm" -v pb="$pb" -v b="$bytes" 'BEGIN {
+    printf "%-5s zhtidy %.2f ms (best %.2f, %.1f MB/s)   pandoc %.1f ms (best %.1f, %.2f MB/s)   %.1fx (best %.1fx)\n",
+           fmt, zm, zb, b / 1e3 / zm, pm, pb, b / 1e3 / pm, pm / zm, pb / zb }'
 done
 echo "== batch: 2,000 files made from the samples, one process"
 mkdir -p "$work/corpus"
@@ -72,8 +70,8 @@ e=$(date +%s.%N)
 awk -v s="$s" -v e="$e" 'BEGIN { printf "pandoc docx: %.1f ms/file\n", (e - s) * 1000 / 20 }'
 
 if command -v ebook-convert >/dev/null 2>&1; then
-  c=$(per_file ebook-convert "$f" "$work/c.epub")
-  echo "calibre ebook-convert (epub): $c s"
+  read -r cm cb < <("$build/bench/bench_spawn" 5 ebook-convert "$seed" "$work/c.epub")
+  echo "calibre ebook-convert (epub): median $cm ms (best $cb ms)"
 else
   echo "calibre ebook-convert: not installed, not compared"
 fi
