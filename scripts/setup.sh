@@ -22,29 +22,41 @@ esac
 
 # Fetch one source tarball from Debian's archive into .deps/, unless it is
 # there with the right SHA-256.  apt's own downloader uses apt's proxy
-# settings; curl or wget stand in where it is missing.
+# settings; curl or wget stand in where it is missing.  The mirror is
+# ZHTIDY_DEBIAN_MIRROR, else the one apt installs Debian's main packages
+# from, else deb.debian.org.
+mirrors=($({ echo "${ZHTIDY_DEBIAN_MIRROR:-}"
+             apt-cache policy 2>/dev/null | awk '$3 ~ /^[a-z]+\/main$/ && $3 !~ /security/ { print $2 }'
+             echo http://deb.debian.org/debian; } | awk 'NF && !seen[$0]++'))
+download() { # url file sha256
+  if [ -x /usr/lib/apt/apt-helper ]; then
+    /usr/lib/apt/apt-helper -qq download-file "$1" "$2" "SHA256:$3" >/dev/null 2>&1
+  elif command -v curl >/dev/null; then
+    curl -fsSL -o "$2" "$1"
+  elif command -v wget >/dev/null; then
+    wget -q -O "$2" "$1"
+  else
+    return 1
+  fi
+}
 fetch() { # path sha256
-  local file=.deps/${1##*/} url=${ZHTIDY_DEBIAN_MIRROR:-http://deb.debian.org/debian}/$1
+  local file=.deps/${1##*/} m
   if [ -f "$file" ] && echo "$2  $file" | sha256sum -c --quiet - 2>/dev/null; then
     return 0
   fi
   mkdir -p .deps
-  rm -f "$file.part"
-  if [ -x /usr/lib/apt/apt-helper ]; then
-    /usr/lib/apt/apt-helper -qq download-file "$url" "$file.part" "SHA256:$2" >/dev/null 2>&1 || true
-  elif command -v curl >/dev/null; then
-    curl -fsSL -o "$file.part" "$url" || true
-  elif command -v wget >/dev/null; then
-    wget -q -O "$file.part" "$url" || true
-  fi
-  if [ -f "$file.part" ] && echo "$2  $file.part" | sha256sum -c --quiet - 2>/dev/null; then
-    mv "$file.part" "$file"
-    echo "setup: fetched $file"
-  else
-    rm -f "$file.part"
-    echo "setup: could not fetch $url; the tools will use the system's shared" \
-         "libxml2 and libzip, which start more slowly" >&2
-  fi
+  for m in "${mirrors[@]}"; do
+    rm -f "$file.part"*
+    if download "$m/$1" "$file.part" "$2" &&
+       echo "$2  $file.part" | sha256sum -c --quiet - 2>/dev/null; then
+      mv "$file.part" "$file"
+      echo "setup: fetched $file from $m"
+      return 0
+    fi
+  done
+  rm -f "$file.part"*   # apt-helper keeps a failed download as .part.FAILED
+  echo "setup: could not fetch ${1##*/} (tried ${mirrors[*]}); the tools will use" \
+       "the system's shared libxml2 and libzip, which start more slowly" >&2
 }
 
 missing=()
