@@ -13,7 +13,8 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 cp "$samples/Makefile" "$tmp/"
-for i in $(seq 1 25); do
+# enough inputs that the signals below land in the middle of the build
+for i in $(seq 1 50); do
   for f in "$samples"/*_*.txt; do cp "$f" "$tmp/$i-$(basename "$f")"; done
 done
 n=$(ls "$tmp"/*.txt | wc -l)
@@ -44,11 +45,16 @@ for sig in INT KILL; do
   make -C "$tmp" clean >/dev/null
   setsid make -C "$tmp" -j4 ZHTIDY="$zhtidy" >/dev/null 2>&1 &
   pid=$!
-  sleep 0.3
+  # signal once the first package is written (or after 10 s)
+  for t in $(seq 1 200); do
+    ls "$tmp" | grep -q -E '\.(docx|epub)$' && break
+    sleep 0.05
+  done
   kill -"$sig" -- -"$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   built=$(ls "$tmp"/*.docx "$tmp"/*.epub 2>/dev/null | wc -l)
-  echo "  SIG$sig after 0.3 s: $built packages built"
+  echo "  SIG$sig: $built of $((2 * n)) packages built"
+  [ "$built" -lt $((2 * n)) ] && ok || bad "make finished before SIG$sig: the test needs more inputs"
   check_targets "after SIG$sig"
   if [ "$sig" = INT ]; then
     ls -A "$tmp" | grep -q '^\.' && bad "SIGINT left temporary files: $(ls -A "$tmp" | grep '^\.' | head -3)" || ok
