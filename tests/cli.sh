@@ -133,6 +133,34 @@ loads_opencc "$txt" "$sample" && bad "a run without conversion loaded OpenCC" ||
 if loads_opencc "$txt" --to-script hant "$sample"; then ok; else bad "--to-script hant did not load OpenCC"; fi
 "$txt" --to-script hant "$sample" | grep -q '發言' && ok || bad "--to-script hant did not convert"
 
+# SIGINT: at the default it ends the run with nothing written; ignored when
+# the tool starts (a script's background job), it stays ignored.  The tool
+# waits in open() on a FIFO, after it has set its handlers.
+mkfifo "$tmp/fifo"
+asleep() { # pid: the tool has started and is waiting
+  for _ in $(seq 1 200); do
+    [ "$(readlink "/proc/$1/exe")" = "$(readlink -f "$txt")" ] &&
+      [ "$(cut -d' ' -f3 "/proc/$1/stat")" = S ] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+env --default-signal=INT "$txt" "$tmp/fifo" -o "$tmp/int.txt" 2>/dev/null &
+pid=$!
+asleep "$pid" || bad "the SIGINT run never waited on the FIFO"
+kill -INT "$pid"
+wait "$pid"
+[ $? -eq 130 ] && [ ! -e "$tmp/int.txt" ] && ok || bad "SIGINT did not end the run cleanly"
+env --ignore-signal=INT "$txt" "$tmp/fifo" -o "$tmp/ign.txt" 2>/dev/null &
+pid=$!
+asleep "$pid" || bad "the ignored-SIGINT run never waited on the FIFO"
+kill -INT "$pid"
+# (bounded: if the tool died, nothing reads the FIFO)
+timeout 10 sh -c 'cat "$1" >"$2"' _ "$sample" "$tmp/fifo"
+wait "$pid"
+[ $? -eq 0 ] && cmp -s "$tmp/ign.txt" "$tmp/a.txt" && ok || bad "a run started with SIGINT ignored did not finish"
+rm -f "$tmp/fifo"
+
 # none of the runs above left a temporary file behind (signals: tests/make.sh)
 ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok
 

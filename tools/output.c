@@ -40,10 +40,17 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* A signal the process was started with ignored stays ignored, as make and
+ * the shells do: a job a script started in the background (SIGINT ignored)
+ * must not die of the ^C meant for the foreground. */
 void out_catch_signals(void)
 {
-    for (size_t i = 0; i < sizeof handled / sizeof handled[0]; i++)
+    for (size_t i = 0; i < sizeof handled / sizeof handled[0]; i++) {
+        struct sigaction now;
+        if (sigaction(handled[i], NULL, &now) == 0 && now.sa_handler == SIG_IGN)
+            continue;
         signal(handled[i], on_signal);
+    }
 }
 
 void out_block_signals(sigset_t *old)
