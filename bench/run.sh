@@ -25,6 +25,9 @@ awk -v s="$s" -v e="$e" -v b="$(wc -c <"$work/one.txt")" 'BEGIN { printf "opencc
 # per file, whole process: median and best of N runs (bench_spawn: from
 # spawn to exit, no shell counted), zhtidy and pandoc taking turns so that
 # both see the same load on the machine.
+# rounds FILE: of bench_spawn's "MEDIAN BEST" lines, the median of the
+# medians and the best of the bests
+rounds() { sort -n "$1" | awk '{ m[NR] = $1; b = (NR == 1 || $2 < b) ? $2 : b } END { print m[int((NR + 1) / 2)], b }'; }
 echo "== per file (whole process, median and best of 5 x 11 runs; pandoc 5 x 3), seed 001"
 seed=samples/001_d1cd337ab5630d42.txt
 bytes=$(wc -c <"$seed")
@@ -33,9 +36,8 @@ for fmt in docx epub; do
     "$build/bench/bench_spawn" 11 "$build/tools/zhtidy-$fmt" "$seed" -o "$work/z.$fmt" >>"$work/z-$fmt"
     "$build/bench/bench_spawn" 3 pandoc -f markdown -t "$fmt" --metadata title=x "$seed" -o "$work/p.$fmt" >>"$work/p-$fmt"
   done
-  # the median of the five medians, the best of the bests
-  read -r zm zb < <(sort -n "$work/z-$fmt" | awk '{ m[NR] = $1; b = (NR == 1 || $2 < b) ? $2 : b } END { print m[3], b }')
-  read -r pm pb < <(sort -n "$work/p-$fmt" | awk '{ m[NR] = $1; b = (NR == 1 || $2 < b) ? $2 : b } END { print m[3], b }')
+  read -r zm zb < <(rounds "$work/z-$fmt")
+  read -r pm pb < <(rounds "$work/p-$fmt")
   awk -v fmt="$fmt" -v zm="$zm" -v zb="$zb" -v pm="$pm" -v pb="$pb" -v b="$bytes" 'BEGIN {
     printf "%-5s zhtidy %.2f ms (best %.2f, %.1f MB/s)   pandoc %.1f ms (best %.1f, %.2f MB/s)   %.1fx (best %.1fx)\n",
            fmt, zm, zb, b / 1e3 / zm, pm, pb, b / 1e3 / pm, pm / zm, pb / zb }'
