@@ -1,5 +1,7 @@
-# Dependencies, found through pkg-config.  A missing one stops configuring
-# with the name of the Debian package that provides it.
+# SPDX-License-Identifier: MIT
+# Dependencies: Debian's shared libraries, found through pkg-config.  A
+# missing one stops configuring with the name of the Debian package that
+# provides it.
 find_package(PkgConfig)
 if(NOT PKG_CONFIG_FOUND)
   message(FATAL_ERROR "pkg-config not found: install the Debian package 'pkg-config' "
@@ -16,6 +18,8 @@ endfunction()
 
 zhtidy_require(UTF8PROC libutf8proc libutf8proc-dev)
 zhtidy_require(OPENCC opencc libopencc-dev)
+zhtidy_require(LIBXML2 libxml-2.0 libxml2-dev)
+zhtidy_require(LIBZIP libzip libzip-dev)
 
 # OpenCC is loaded with dlopen() the first time a conversion is asked for
 # (lib/script.c), so the library compiles against its header and loads it by
@@ -42,9 +46,6 @@ if(opencc_includes)
 endif()
 target_compile_definitions(zhtidy_opencc INTERFACE "ZHTIDY_OPENCC_SONAME=\"${ZHTIDY_OPENCC_SONAME}\"")
 target_link_libraries(zhtidy_opencc INTERFACE ${CMAKE_DL_LIBS})
-if(ZHTIDY_BUILD_TOOLS)
-  include(ZhtidyBundled)
-endif()
 
 # OpenCC's dictionaries and the opencc_dict tool that dumps them to text.
 pkg_get_variable(OPENCC_PREFIX opencc prefix)
