@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* common_chars.c - data: the most frequent Chinese characters.
  *
  * About 1,170 of the most frequent Simplified characters of modern text and

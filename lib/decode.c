@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode.c - bytes to valid UTF-8 with LF line ends.
  *
  * Order: a BOM decides; then valid UTF-8 is taken as UTF-8; otherwise UTF-8,
@@ -69,6 +70,9 @@ static zhtidy_status decode_iconv(sink *s, const char *enc, const unsigned char 
     iconv_t cd = iconv_open("UTF-8", enc);
     if (cd == (iconv_t)-1)
         return errno == ENOMEM ? ZHTIDY_ERR_NOMEM : ZHTIDY_ERR_ENCODING;
+    /* a bad sequence is skipped one code unit at a time, so that UTF-16
+     * stays in step with its code units after it */
+    size_t unit = !strncmp(enc, "UTF-16", 6) ? 2 : 1;
     char *ip = (char *)in;
     size_t left = len;
     while (left > 0 && !s->out.failed) {
@@ -82,8 +86,8 @@ static zhtidy_status decode_iconv(sink *s, const char *enc, const unsigned char 
         count_lines(s, op0, (size_t)(op - op0));
         if (r != (size_t)-1 || errno == E2BIG)
             continue;
-        /* EILSEQ: skip one byte; EINVAL: the input ends inside a sequence. */
-        size_t skip = errno == EINVAL ? left : 1;
+        /* EILSEQ: skip one code unit; EINVAL: the input ends inside a sequence. */
+        size_t skip = errno == EINVAL || left < unit ? left : unit;
         note_invalid(s, (const unsigned char *)ip, skip);
         ip += skip;
         left -= skip;
@@ -202,24 +206,65 @@ static size_t normalise_newlines(char *t, size_t len)
     return o;
 }
 
+/* The byte order of UTF-16 without a BOM, or NULL when DATA is not such
+ * text.  UTF-16 has an even length and no NUL code unit; decoded in the
+ * right order, Chinese or ASCII text scores well (frequent characters, few
+ * errors), while binary data with NUL bytes scores badly in both orders. */
+static const char *utf16_order(const unsigned char *in, size_t len)
+{
+    if (len < 2 || len % 2)
+        return NULL;
+    for (size_t i = 0; i < len; i += 2)
+        if (!in[i] && !in[i + 1])
+            return NULL;
+    size_t n = len < SCORE_SAMPLE ? len : SCORE_SAMPLE;
+    static const char *orders[] = {"UTF-16LE", "UTF-16BE"};
+    long score[2];
+    for (int o = 0; o < 2; o++) {
+        sink s = {0};
+        zt_buf_init(&s.out);
+        zhtidy_status st = decode_iconv(&s, orders[o], in, n);
+        score[o] = st || s.invalid * 100 > n / 2 ? -1 : score_text(s.out.data, s.out.len, s.invalid);
+        zt_buf_free(&s.out);
+    }
+    int best = score[1] > score[0];
+    return score[best] > 0 && score[best] > score[!best] ? orders[best] : NULL;
+}
+
+/* The encoding a BOM names, stepping over it; NULL without one.  A forced
+ * "UTF-16" takes its byte order from the BOM too. */
+static const char *bom(const unsigned char **in, size_t *len, const char *forced)
+{
+    const unsigned char *p = *in;
+    size_t skip = 0;
+    const char *enc = NULL;
+    if (*len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF && !forced)
+        enc = "UTF-8", skip = 3;
+    else if (*len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+        enc = "UTF-16LE", skip = 2;
+    else if (*len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+        enc = "UTF-16BE", skip = 2;
+    if (forced && (!enc || strcmp(forced, "UTF-16")))
+        return NULL;
+    *in += skip;
+    *len -= skip;
+    return enc;
+}
+
 zhtidy_status zt_decode(const unsigned char *in, size_t len, const char *forced,
                         struct zhtidy_report *report, char **out, size_t *out_len,
                         const char **encoding)
 {
-    const char *enc = forced;
-    static const char *utf16le = "UTF-16LE", *utf16be = "UTF-16BE", *utf8 = "UTF-8";
-    if (!enc) {
-        if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
-            enc = utf8;
-            in += 3, len -= 3;
-        } else if (len >= 2 && in[0] == 0xFF && in[1] == 0xFE) {
-            enc = utf16le;
-            in += 2, len -= 2;
-        } else if (len >= 2 && in[0] == 0xFE && in[1] == 0xFF) {
-            enc = utf16be;
-            in += 2, len -= 2;
-        }
+    const char *enc = bom(&in, &len, forced);
+    if (!enc)
+        enc = forced;
+    if ((!enc || !strcmp(enc, "UTF-16")) && memchr(in, '\0', len)) {
+        const char *order = utf16_order(in, len);
+        if (order || enc)
+            enc = order ? order : "UTF-16LE";
     }
+    if (enc && !strcmp(enc, "UTF-16"))
+        enc = "UTF-16LE"; /* no BOM and no NUL to tell: the order Windows writes */
     bool wide = enc && !strncmp(enc, "UTF-16", 6);
     if (!wide && memchr(in, '\0', len))
         return ZHTIDY_ERR_BINARY;
@@ -229,7 +274,7 @@ zhtidy_status zt_decode(const unsigned char *in, size_t len, const char *forced,
         valid = valid_utf8(in, len);
     if (!enc) {
         if (valid)
-            enc = utf8;
+            enc = "UTF-8";
         else if ((st = detect(in, len, &enc)))
             return st;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc.c - the document tree and its accessors. */
 #include "internal.h"
 

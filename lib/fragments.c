@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fragments.c - rejoin what page breaks and hard line wraps cut.
  *
  * Page counters: some sites prefix every page with "N、" (N = 1, 2, 3 ...),

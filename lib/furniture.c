@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* furniture.c - remove the site's furniture from the text.
  *
  * The rule table (furniture_rules.c) says what to look for and where; this

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* furniture_rules.c - data: the site furniture that page repair removes.
  *
  * Patterns are in match form (match.c): Simplified script, ASCII

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gen_script_tables.c - build-time generator of lib/script_tables.c.
  *
  * Reads OpenCC's character dictionaries, dumped to text by opencc_dict

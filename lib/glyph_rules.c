@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* glyph_rules.c - data: glyph splits and noise that text extraction leaves.
  *
  * OCR and PDF extraction split some characters into their components

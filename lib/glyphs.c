@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* glyphs.c - glyph splits, pinyin glosses, leaked HTML tags, mojibake.
  *
  * The fixes come from glyph_rules.c.  HTML tags are removed only when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* heading_rules.c - data: words that open a sentence, not a heading.
  *
  * A numbered heading glued to its body ("1、合作的重要性随着科技创新…") ends

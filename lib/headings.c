@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* headings.c - numbered headings, split from the text they are glued to.
  *
  * A heading starts at the start of a block, after a sentence end, or right

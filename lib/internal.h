@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* internal.h - shared by the library's source files; not installed. */
 #ifndef ZHTIDY_INTERNAL_H
 #define ZHTIDY_INTERNAL_H
@@ -280,7 +281,7 @@ zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, i
 struct zhtidy_options {
     unsigned flags;
     zhtidy_script script;
-    char *encoding; /* NULL: detect */
+    const char *encoding; /* iconv name, static; NULL: detect */
     bool off[ZT_MAX_RULES];
 };
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* match.c - the match form of a text, and patterns over it.
  *
  * Site furniture appears in Simplified and Traditional script, with

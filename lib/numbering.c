@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* numbering.c - the numbering styles of Chinese headings.
  *
  * 一、 （一） 1、/1. （1） ① 第一章 第一节 第一部分.  Which level each style

@@ -1,8 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 /* passes.c - the ordered pass list, the rule table and the options. */
 #include "internal.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -135,10 +134,7 @@ zhtidy_options *zhtidy_options_new(void)
 
 void zhtidy_options_free(zhtidy_options *opts)
 {
-    if (opts) {
-        free(opts->encoding);
-        free(opts);
-    }
+    free(opts);
 }
 
 void zhtidy_options_set_flags(zhtidy_options *opts, unsigned flags)
@@ -158,39 +154,35 @@ void zhtidy_options_set_script(zhtidy_options *opts, zhtidy_script target)
         opts->script = target;
 }
 
-/* The iconv name for a user's encoding name; NULL for detection. */
-static const char *canonical_encoding(const char *name)
+/* The names users may give, and what each decodes with.  "UTF-16" leaves
+ * the byte order to the BOM or, without one, to detection. */
+static const struct {
+    const char *alias, *iconv;
+} encodings[] = {
+    {"utf-8", "UTF-8"},           {"utf8", "UTF-8"},         {"gb18030", "GB18030"},
+    {"gbk", "GB18030"},           {"gb2312", "GB18030"},     {"cp936", "GB18030"},
+    {"big5", "BIG5-HKSCS"},       {"big5-hkscs", "BIG5-HKSCS"}, {"cp950", "CP950"},
+    {"utf-16", "UTF-16"},         {"utf-16le", "UTF-16LE"},  {"utf-16be", "UTF-16BE"},
+};
+
+const char *zhtidy_encoding_name(size_t index)
 {
-    static const struct {
-        const char *alias, *iconv;
-    } names[] = {
-        {"utf-8", "UTF-8"},       {"utf8", "UTF-8"},         {"gb18030", "GB18030"},
-        {"gbk", "GB18030"},       {"gb2312", "GB18030"},     {"cp936", "GB18030"},
-        {"big5", "BIG5-HKSCS"},   {"big5-hkscs", "BIG5-HKSCS"}, {"cp950", "CP950"},
-        {"utf-16le", "UTF-16LE"}, {"utf-16be", "UTF-16BE"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcasecmp(name, names[i].alias))
-            return names[i].iconv;
-    return name;
+    return index < sizeof encodings / sizeof encodings[0] ? encodings[index].alias : NULL;
 }
 
 zhtidy_status zhtidy_options_set_encoding(zhtidy_options *opts, const char *name)
 {
     if (!opts)
         return ZHTIDY_ERR_ARG;
-    char *copy = NULL;
+    const char *iconv_name = NULL;
     if (name && strcasecmp(name, "auto")) {
-        const char *iconv_name = canonical_encoding(name);
-        iconv_t cd = iconv_open("UTF-8", iconv_name);
-        if (cd == (iconv_t)-1)
-            return errno == ENOMEM ? ZHTIDY_ERR_NOMEM : ZHTIDY_ERR_ENCODING;
-        iconv_close(cd);
-        if (!(copy = strdup(iconv_name)))
-            return ZHTIDY_ERR_NOMEM;
+        for (size_t i = 0; i < sizeof encodings / sizeof encodings[0] && !iconv_name; i++)
+            if (!strcasecmp(name, encodings[i].alias))
+                iconv_name = encodings[i].iconv;
+        if (!iconv_name)
+            return ZHTIDY_ERR_ENCODING;
     }
-    free(opts->encoding);
-    opts->encoding = copy;
+    opts->encoding = iconv_name; /* static */
     return ZHTIDY_OK;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* read.c - the entry point: decode, split into lines, run the passes. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report.c - the record of every change the passes make. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* script.c - Simplified/Traditional detection and OpenCC conversion.
  *
  * Detection counts characters that exist in only one script, taking the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* summary.c - a site-made summary that repeats the body, before the TOC.
  *
  * Sites put a summary cut from the body in front of the table of contents,

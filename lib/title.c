@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* title.c - the document's title, into the metadata and out of the body.
  *
  * Sources, best first: a short first line that reads like a title; the text

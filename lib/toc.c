@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* toc.c - find the table of contents, keep its entries, take it out.
  *
  * Scraped tables of contents stand on their own lines, or run into the text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* typography.c - Chinese punctuation after GB/T 15834.
  *
  * Each rule looks at the nearest non-space neighbours of a character and

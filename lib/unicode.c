@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unicode.c - Unicode clean-up with utf8proc.
  *
  * NFC only: NFKC on the whole text would turn ，！？：；（） into ASCII and … into

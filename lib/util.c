@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util.c - byte buffers, UTF-8 helpers and character classes. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * zhtidy.h - repair Chinese text scraped from document-sharing sites.
  *
@@ -82,10 +83,17 @@ typedef enum {
 ZHTIDY_API zhtidy_options *zhtidy_options_new(void);
 ZHTIDY_API void zhtidy_options_free(zhtidy_options *opts);
 
-/* Force an input encoding: "utf-8", "gb18030" (also for GBK/GB2312), "big5",
- * "utf-16le", "utf-16be", or NULL/"auto" for detection.  The name is copied.
- * ZHTIDY_ERR_ENCODING for a name the system's iconv cannot decode. */
+/* Force an input encoding: NAME is one that zhtidy_encoding_name() lists
+ * ("utf-8", "gb18030", "gbk", "gb2312", "cp936", "big5", "big5-hkscs",
+ * "cp950", "utf-16", "utf-16le", "utf-16be"; any case), or NULL/"auto" for
+ * detection.  "utf-16" takes the byte order from the BOM, else detects it.
+ * ZHTIDY_ERR_ENCODING for any other name: a wrong forced encoding gives
+ * mojibake, so only the encodings Chinese text comes in are accepted. */
 ZHTIDY_API zhtidy_status zhtidy_options_set_encoding(zhtidy_options *opts, const char *name);
+
+/* The encoding names zhtidy_options_set_encoding() accepts, besides
+ * "auto"; static strings; an index past the end gives NULL. */
+ZHTIDY_API const char *zhtidy_encoding_name(size_t index);
 
 ZHTIDY_API void zhtidy_options_set_flags(zhtidy_options *opts, unsigned flags);
 ZHTIDY_API unsigned zhtidy_options_flags(const zhtidy_options *opts);
