@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* batch.c - convert one input, or many with worker threads.
  *
  * Each worker takes the next input, converts it and writes it atomically;
@@ -23,19 +24,21 @@ typedef struct {
     atomic_size_t next, done, failed;
     atomic_ullong bytes;
     pthread_mutex_t report_lock;
+    pthread_mutex_t done_lock; /* with all_done: the last file wakes the main thread */
+    pthread_cond_t all_done;
     FILE *report;
 } run;
 
-static bool read_input(const char *prog, const char *path, obuf *b)
+bool read_input(const char *prog, const char *path, obuf *b)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
-        fprintf(stderr, "%s: %s: cannot open: %s\n", prog, path, strerror(errno));
+        diag(prog, "%s: cannot open: %s", path, strerror(errno));
         return false;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "%s: %s: is a directory\n", prog, path);
+        diag(prog, "%s: is a directory", path);
         if (f != stdin)
             fclose(f);
         return false;
@@ -44,12 +47,12 @@ static bool read_input(const char *prog, const char *path, obuf *b)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         if (!ob_add(b, chunk, n)) {
-            fprintf(stderr, "%s: %s: out of memory\n", prog, path);
+            diag(prog, "%s: out of memory", path);
             break;
         }
     bool ok = !ferror(f) && !b->failed;
     if (ferror(f))
-        fprintf(stderr, "%s: %s: cannot read: %s\n", prog, path, strerror(errno));
+        diag(prog, "%s: cannot read: %s", path, strerror(errno));
     if (f != stdin)
         fclose(f);
     return ok;
@@ -59,12 +62,11 @@ static void warnings(const char *prog, const char *input, const zhtidy_doc *doc,
 {
     size_t invalid = report_count_rule(doc, "decode.invalid");
     if (invalid)
-        fprintf(stderr, "%s: %s: warning: %zu invalid byte sequence%s replaced by U+FFFD\n", prog,
+        diag(prog, "%s: warning: %zu invalid byte sequence%s replaced by U+FFFD",
                 input, invalid, invalid == 1 ? "" : "s");
     size_t forbidden = xml ? report_xml_forbidden(doc) : 0;
     if (forbidden)
-        fprintf(stderr, "%s: %s: warning: %zu control character%s that XML cannot hold left out\n",
-                prog, input, forbidden, forbidden == 1 ? "" : "s");
+        diag(prog, "%s: warning: %zu control character%s that XML cannot hold left out", input, forbidden, forbidden == 1 ? "" : "s");
 }
 
 /* Convert input I in worker slot SLOT; an exit status. */
@@ -80,13 +82,13 @@ static int convert_one(run *r, size_t i, int slot)
     atomic_fetch_add(&r->bytes, in.len);
     zhtidy_status st = zhtidy_read(in.data, in.len, strcmp(input, "-") ? input : "stdin", j->lib, &doc);
     if (st) {
-        fprintf(stderr, "%s: %s: %s\n", prog, input, zhtidy_strerror(st));
+        diag(prog, "%s: %s", input, zhtidy_strerror(st));
         goto done;
     }
     warnings(prog, input, doc, j->fmt->binary);
     char err[256] = "";
     if (!j->fmt->write(doc, &j->wo, &out, err, sizeof err) || out.failed) {
-        fprintf(stderr, "%s: %s: %s\n", prog, input, err[0] ? err : "out of memory");
+        diag(prog, "%s: %s", input, err[0] ? err : "out of memory");
         goto done;
     }
     rc = out_write(prog, r->outputs[i], &out, slot, input);
@@ -129,7 +131,7 @@ static bool make_dirs(const char *prog, const char *dir)
         if (*s == '/' || end) {
             *s = '\0';
             if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                fprintf(stderr, "%s: %s: cannot create directory: %s\n", prog, p, strerror(errno));
+                diag(prog, "%s: cannot create directory: %s", p, strerror(errno));
                 free(p);
                 return false;
             }
@@ -140,6 +142,16 @@ static bool make_dirs(const char *prog, const char *dir)
     }
     free(p);
     return true;
+}
+
+/* qsort has no context argument: the names being sorted, set just before */
+static char **sorting;
+
+static int by_output(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sorting[x], sorting[y]);
+    return c ? c : (x > y) - (x < y);
 }
 
 static int plan_outputs(run *r)
@@ -159,14 +171,25 @@ static int plan_outputs(run *r)
         if (!r->outputs[i])
             return EXIT_INPUT;
     }
-    /* two inputs with one name would overwrite each other's output */
+    /* two inputs with one name would overwrite each other's output: sort
+     * the names, and neighbours tell (n log n, for any number of inputs) */
+    size_t *order = malloc(j->n_inputs * sizeof *order);
+    if (!order)
+        return EXIT_INPUT;
     for (size_t i = 0; i < j->n_inputs; i++)
-        for (size_t k = i + 1; k < j->n_inputs && j->n_inputs < 100000; k++)
-            if (!strcmp(r->outputs[i], r->outputs[k])) {
-                fprintf(stderr, "%s: %s and %s would both be written to %s\n", j->t->name,
-                        j->inputs[i], j->inputs[k], r->outputs[i]);
-                return EXIT_USAGE;
-            }
+        order[i] = i;
+    sorting = r->outputs;
+    qsort(order, j->n_inputs, sizeof *order, by_output);
+    for (size_t k = 1; k < j->n_inputs; k++) {
+        size_t a = order[k - 1], b = order[k];
+        if (strcmp(r->outputs[a], r->outputs[b]) || !strcmp(r->outputs[a], "-"))
+            continue;
+        diag(j->t->name, "%s and %s would both be written to %s", j->inputs[a < b ? a : b],
+             j->inputs[a < b ? b : a], r->outputs[a]);
+        free(order);
+        return EXIT_USAGE;
+    }
+    free(order);
     return j->outdir && !make_dirs(j->t->name, j->outdir) ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -183,7 +206,10 @@ static void *worker(void *arg)
     while ((i = atomic_fetch_add(&r->next, 1)) < r->j->n_inputs) {
         if (convert_one(r, i, w->slot) != EXIT_OK)
             atomic_fetch_add(&r->failed, 1);
-        atomic_fetch_add(&r->done, 1);
+        pthread_mutex_lock(&r->done_lock);
+        if (atomic_fetch_add(&r->done, 1) + 1 == r->j->n_inputs)
+            pthread_cond_broadcast(&r->all_done);
+        pthread_mutex_unlock(&r->done_lock);
     }
     return NULL;
 }
@@ -199,11 +225,37 @@ static void progress(run *r, double start, bool final)
 {
     double t = now() - start;
     double mb = (double)atomic_load(&r->bytes) / 1e6;
-    fprintf(stderr, "\r%s: %zu/%zu files, %.1f MB/s%s", r->j->t->name, atomic_load(&r->done),
-            r->j->n_inputs, t > 0 ? mb / t : 0.0, final ? "" : "  ");
-    if (final)
-        fprintf(stderr, "\r%s: %zu files, %.1f MB in %.2f s (%.1f MB/s), %zu failed\n",
-                r->j->t->name, r->j->n_inputs, mb, t, t > 0 ? mb / t : 0.0, atomic_load(&r->failed));
+    if (!final) {
+        diag_progress("%s: %zu/%zu files, %.1f MB/s", r->j->t->name, atomic_load(&r->done),
+                      r->j->n_inputs, t > 0 ? mb / t : 0.0);
+        return;
+    }
+    diag_progress_end();
+    fprintf(stderr, "%s: %zu files, %.1f MB in %.2f s (%.1f MB/s), %zu failed\n", r->j->t->name,
+            r->j->n_inputs, mb, t, t > 0 ? mb / t : 0.0, atomic_load(&r->failed));
+}
+
+/* Redraw the progress line ten times a second until the last file is done;
+ * the last worker wakes this at once. */
+static void watch(run *r, double start)
+{
+    pthread_mutex_lock(&r->done_lock);
+    while (atomic_load(&r->done) < r->j->n_inputs) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100 * 1000 * 1000;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&r->all_done, &r->done_lock, &until);
+        if (atomic_load(&r->done) < r->j->n_inputs) {
+            pthread_mutex_unlock(&r->done_lock);
+            progress(r, start, false);
+            pthread_mutex_lock(&r->done_lock);
+        }
+    }
+    pthread_mutex_unlock(&r->done_lock);
 }
 
 static int workers(job *j)
@@ -236,17 +288,15 @@ static int run_all(run *r)
         args[0] = (worker_arg){r, 0};
         worker(&args[0]);
     }
-    while (tty && atomic_load(&r->done) < j->n_inputs) {
-        progress(r, start, false);
-        nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
-    }
+    if (tty)
+        watch(r, start);
     for (int i = 0; i < started; i++)
         pthread_join(tid[i], NULL);
     size_t failed = atomic_load(&r->failed);
     if (tty)
         progress(r, start, true);
     else if (failed && j->n_inputs > 1)
-        fprintf(stderr, "%s: %zu of %zu files failed\n", j->t->name, failed, j->n_inputs);
+        diag(j->t->name, "%zu of %zu files failed", failed, j->n_inputs);
     return failed ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -254,11 +304,13 @@ int batch_run(job *j)
 {
     run r = {.j = j};
     pthread_mutex_init(&r.report_lock, NULL);
+    pthread_mutex_init(&r.done_lock, NULL);
+    pthread_cond_init(&r.all_done, NULL);
     int rc = plan_outputs(&r);
     if (rc == EXIT_OK && j->report) {
         r.report = strcmp(j->report, "-") ? fopen(j->report, "w") : stderr;
         if (!r.report) {
-            fprintf(stderr, "%s: %s: cannot write report: %s\n", j->t->name, j->report, strerror(errno));
+            diag(j->t->name, "%s: cannot write report: %s", j->report, strerror(errno));
             rc = EXIT_INPUT;
         }
     }
@@ -272,5 +324,7 @@ int batch_run(job *j)
         free(r.outputs[i]);
     free(r.outputs);
     pthread_mutex_destroy(&r.report_lock);
+    pthread_mutex_destroy(&r.done_lock);
+    pthread_cond_destroy(&r.all_done);
     return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* batch.h - one input, or many converted by worker threads. */
 #ifndef ZHTIDY_BATCH_H
 #define ZHTIDY_BATCH_H
@@ -8,8 +9,11 @@
 typedef struct {
     const tool *t;
     const format *fmt;     /* the output format */
-    char **inputs;
+    char **inputs;         /* allocated; the names point into argv or NAMES */
     size_t n_inputs;
+    const char *files_from; /* --files-from */
+    bool null_names;       /* -0: that list is NUL-separated */
+    char *names;           /* the list's bytes */
     const char *output;    /* -o */
     const char *outdir;    /* -O */
     int jobs;              /* -j; 0: the number of cores */
@@ -17,6 +21,9 @@ typedef struct {
     zhtidy_options *lib;
     writer_opts wo;
 } job;
+
+/* Read PATH ("-": standard input) into B; false after an error message. */
+bool read_input(const char *prog, const char *path, obuf *b);
 
 /* Convert every input; the exit status for the whole run. */
 int batch_run(job *j);

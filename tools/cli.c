@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c - arguments, usage and the main of every tool.
  *
  * One input goes to -o FILE (or standard output, or NAME.ext beside the
@@ -69,15 +70,19 @@ static void usage(const tool *t, FILE *f)
             "INPUT may be - for standard input.\n\n"
             "  -o, --output FILE      write to FILE; - for standard output%s\n"
             "  -O, --output-dir DIR   write each INPUT to DIR as NAME.ext; DIR is created\n"
-            "  -j, --jobs N           worker threads for several inputs (default: the cores)\n",
+            "  -j, --jobs N           worker threads for several inputs (default: the cores)\n"
+            "      --files-from FILE  also convert the inputs FILE names, one per line;\n"
+            "                         - reads the list from standard input\n"
+            "  -0, --null             names in the --files-from list end with NUL, not newline\n",
             front(t) ? ""
             : t->out_beside ? "; default: INPUT with its\n                         extension replaced"
                             : "; default: standard output");
     if (front(t))
         fprintf(f, "  -t, --to FORMAT        txt, docx or epub; by default from the -o extension\n");
     fprintf(f,
-            "  -e, --encoding ENC     input encoding: auto (default), utf-8, gb18030, big5,\n"
-            "                         utf-16le, utf-16be\n"
+            "  -e, --encoding ENC     input encoding: auto (default), utf-8, gb18030 (also\n"
+            "                         gbk, gb2312, cp936), big5 (big5-hkscs, cp950),\n"
+            "                         utf-16 (utf-16le, utf-16be)\n"
             "      --to-script S      keep (default), hans, hant, tw or hk\n"
             "      --phrases          convert regional vocabulary too (s2twp, tw2sp)\n"
             "      --space-latin      put spaces between Chinese and Latin letters or digits\n"
@@ -109,7 +114,7 @@ __attribute__((format(printf, 2, 3))) static int bad_usage(const tool *t, const 
 
 enum {
     OPT_SCRIPT = 256, OPT_PHRASES, OPT_SPACE_LATIN, OPT_DROP, OPT_KEEP, OPT_REPORT,
-    OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL
+    OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL, OPT_FILES_FROM
 };
 
 /* Is option OPT one this tool's formats take? */
@@ -158,6 +163,8 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
 {
     switch (c) {
     case 'o': j->output = optarg; return -1;
+    case OPT_FILES_FROM: j->files_from = optarg; return -1;
+    case '0': j->null_names = true; return -1;
     case 'O': j->outdir = optarg; return -1;
     case 'j':
         return parse_jobs(optarg, &j->jobs)
@@ -170,8 +177,14 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
             return bad_usage(t, "--to takes txt, docx or epub, not '%s'", optarg);
         return -1;
     case 'e':
-        return zhtidy_options_set_encoding(j->lib, optarg) != ZHTIDY_OK
-                   ? bad_usage(t, "unknown encoding '%s'", optarg) : -1;
+        if (zhtidy_options_set_encoding(j->lib, optarg) != ZHTIDY_OK) {
+            char names[256] = "auto";
+            for (size_t i = 0; zhtidy_encoding_name(i); i++)
+                snprintf(names + strlen(names), sizeof names - strlen(names), ", %s",
+                         zhtidy_encoding_name(i));
+            return bad_usage(t, "unknown encoding '%s'; --encoding takes %s", optarg, names);
+        }
+        return -1;
     case OPT_SCRIPT:
         return set_script(j, optarg)
                    ? bad_usage(t, "--to-script takes keep, hans, hant, tw or hk, not '%s'", optarg)
@@ -213,8 +226,16 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         return -1;
     case 'h': usage(t, stdout); return EXIT_OK;
     case 'V': printf("%s (zhtidy) %s\n", t->name, zhtidy_version()); return EXIT_OK;
-    case ':': return bad_usage(t, "option '%s' needs an argument", argv[optind - 1]);
-    default: return bad_usage(t, "unknown option '%s'", argv[optind - 1]);
+    case ':':
+        if (optopt && optopt < 256)
+            return bad_usage(t, "option '-%c' needs an argument", optopt);
+        return bad_usage(t, "option '%s' needs an argument", argv[optind - 1]);
+    default:
+        /* optind has moved past a cluster like -dash.txt only at its end:
+         * name the character when there is one */
+        if (optopt && optopt < 256)
+            return bad_usage(t, "unknown option '-%c'", optopt);
+        return bad_usage(t, "unknown option '%s'", argv[optind - 1]);
     }
 }
 
@@ -241,6 +262,44 @@ static int check_outputs(const tool *t, job *j)
     return -1;
 }
 
+/* The inputs: the arguments, then the names listed in --files-from (one
+ * per line, or NUL-separated with --null; empty lines are skipped).  -1 to
+ * go on, or an exit status. */
+static int collect_inputs(const tool *t, job *j, int argc, char **argv)
+{
+    obuf list = {0};
+    if (j->files_from) {
+        for (int i = 0; i < argc; i++)
+            if (!strcmp(j->files_from, "-") && !strcmp(argv[i], "-"))
+                return bad_usage(t, "%s", "standard input cannot be both an input and the list");
+        if (!read_input(t->name, j->files_from, &list))
+            return EXIT_INPUT;
+    }
+    char sep = j->null_names ? '\0' : '\n';
+    size_t n = (size_t)argc;
+    for (size_t i = 0; i < list.len; i++)
+        n += list.data[i] == sep;
+    n += list.len > 0; /* a last name without a separator */
+    if (!(j->inputs = malloc((n ? n : 1) * sizeof *j->inputs))) {
+        ob_free(&list);
+        diag(t->name, "out of memory");
+        return EXIT_INPUT;
+    }
+    for (int i = 0; i < argc; i++)
+        j->inputs[j->n_inputs++] = argv[i];
+    for (size_t s = 0, e; s < list.len; s = e + 1) {
+        char *end = memchr(list.data + s, sep, list.len - s);
+        e = end ? (size_t)(end - list.data) : list.len;
+        list.data[e] = '\0'; /* obuf keeps a NUL past the end */
+        if (!j->null_names && e > s && list.data[e - 1] == '\r')
+            list.data[e - 1] = '\0'; /* a list written on Windows */
+        if (list.data[s])
+            j->inputs[j->n_inputs++] = list.data + s;
+    }
+    j->names = list.data; /* the inputs point into it */
+    return -1;
+}
+
 static int parse(const tool *t, job *j, int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -253,18 +312,22 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         {"format", required_argument, 0, OPT_FORMAT}, {"toc", no_argument, 0, OPT_TOC},
         {"no-toc", no_argument, 0, OPT_NO_TOC},   {"style", required_argument, 0, OPT_STYLE},
         {"vertical", no_argument, 0, OPT_VERTICAL}, {"help", no_argument, 0, 'h'},
-        {"version", no_argument, 0, 'V'},         {0, 0, 0, 0}};
+        {"version", no_argument, 0, 'V'},         {"files-from", required_argument, 0, OPT_FILES_FROM},
+        {"null", no_argument, 0, '0'},            {0, 0, 0, 0}};
     unsigned flags = 0;
     int c, idx, rc;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:O:j:t:e:hV", longs, &idx)) != -1)
+    while ((optopt = 0, c = getopt_long(argc, argv, ":o:O:j:t:e:0hV", longs, &idx)) != -1)
         if ((rc = option(t, j, c, argv, &flags)) >= 0)
             return rc;
     zhtidy_options_set_flags(j->lib, flags);
-    if (optind == argc)
-        return bad_usage(t, "%s", "no input given");
-    j->inputs = argv + optind;
-    j->n_inputs = (size_t)(argc - optind);
+    if (j->null_names && !j->files_from)
+        return bad_usage(t, "%s", "--null goes with --files-from");
+    if ((rc = collect_inputs(t, j, argc - optind, argv + optind)) >= 0)
+        return rc;
+    if (!j->n_inputs)
+        return bad_usage(t, "%s", j->files_from ? "no input given (the list is empty)"
+                                                : "no input given");
     if (!front(t))
         j->fmt = &t->formats[0];
     return check_outputs(t, j);
@@ -306,6 +369,8 @@ int cli_main(const tool *t, int argc, char **argv)
         rc = batch_run(&j);
     }
     zhtidy_options_free(j.lib);
+    free(j.inputs);
+    free(j.names);
     zhtidy_cleanup();
     return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.h - what every zhtidy tool shares: arguments, input, atomic output. */
 #ifndef ZHTIDY_CLI_H
 #define ZHTIDY_CLI_H
@@ -72,6 +73,12 @@ void out_init(void);
 void out_catch_signals(void);
 void out_block_signals(sigset_t *old);
 int out_write(const char *prog, const char *path, const obuf *b, int slot, const char *input);
+
+/* diag.c: a line "PROG: MESSAGE" on stderr, clearing any progress line */
+__attribute__((format(printf, 2, 3))) void diag(const char *prog, const char *fmt, ...);
+/* Draw the progress line (a terminal's stderr only); end it. */
+__attribute__((format(printf, 1, 2))) void diag_progress(const char *fmt, ...);
+void diag_progress_end(void);
 
 /* report_print.c */
 void report_print(FILE *f, const char *input, const zhtidy_doc *doc);

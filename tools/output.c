@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.c - atomic output: a temporary file beside the target, renamed over it.
  *
  * A failed, interrupted or killed run never leaves a partial or empty
@@ -89,14 +90,13 @@ int out_write(const char *prog, const char *path, const obuf *b, int slot, const
 {
     if (!strcmp(path, "-")) {
         if (!write_all(STDOUT_FILENO, b->data ? b->data : "", b->len)) {
-            fprintf(stderr, "%s: cannot write to standard output: %s\n", prog, strerror(errno));
+            diag(prog, "cannot write to standard output: %s", strerror(errno));
             return EXIT_INPUT;
         }
         return EXIT_OK;
     }
     if (same_file(path, input)) {
-        fprintf(stderr, "%s: %s: the output would overwrite the input; choose another -O or -o\n",
-                prog, path);
+        diag(prog, "%s: the output would overwrite the input; choose another -O or -o", path);
         return EXIT_INPUT;
     }
     const char *slash = strrchr(path, '/');
@@ -104,7 +104,7 @@ int out_write(const char *prog, const char *path, const obuf *b, int slot, const
     char tmp[PATH_MAX];
     if (snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
         (int)sizeof tmp) {
-        fprintf(stderr, "%s: %s: path too long\n", prog, path);
+        diag(prog, "%s: path too long", path);
         return EXIT_INPUT;
     }
     /* The slot is live before the file exists: mkstemp writes the name into
@@ -115,7 +115,7 @@ int out_write(const char *prog, const char *path, const obuf *b, int slot, const
     int fd = mkstemp(pending[slot]);
     if (fd < 0) {
         pending_on[slot] = 0;
-        fprintf(stderr, "%s: %s: cannot create file: %s\n", prog, path, strerror(errno));
+        diag(prog, "%s: cannot create file: %s", path, strerror(errno));
         return EXIT_INPUT;
     }
     /* No fsync: the rename is what keeps a killed run from leaving a partial
@@ -131,7 +131,7 @@ int out_write(const char *prog, const char *path, const obuf *b, int slot, const
     }
     if (!ok) {
         unlink(pending[slot]);
-        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(saved));
+        diag(prog, "%s: cannot write: %s", path, strerror(saved));
     }
     pending_on[slot] = 0;
     return ok ? EXIT_OK : EXIT_INPUT;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pkg.c - XML parts and zip packages for the DOCX and EPUB writers.
  *
  * XML goes through libxml2's text writer, which escapes < & > and quotes;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pkg.h - XML parts and zip packages, for the DOCX and EPUB writers. */
 #ifndef ZHTIDY_PKG_H
 #define ZHTIDY_PKG_H

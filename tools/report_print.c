@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report_print.c - the report of a document, as --report prints it. */
 #include "cli.h"
 
@@ -39,9 +40,9 @@ void report_print(FILE *f, const char *input, const zhtidy_doc *doc)
     size_t most = hans > hant ? hans : hant, least = hans > hant ? hant : hans;
     const char *script = !most ? "undetermined" : least * 10 >= most ? "mixed"
                          : hans > hant ? "Simplified" : "Traditional";
-    fprintf(f, "report for %s: %zu changes; encoding %s; script %s (%zu Simplified-only, %zu "
+    fprintf(f, "report for %s: %zu change%s; encoding %s; script %s (%zu Simplified-only, %zu "
                "Traditional-only characters); language %s\n",
-            input, n, zhtidy_doc_meta(doc, ZHTIDY_META_ENCODING), script, hans, hant,
+            input, n, n == 1 ? "" : "s", zhtidy_doc_meta(doc, ZHTIDY_META_ENCODING), script, hans, hant,
             lang ? lang : "-");
     static const char *verbs[] = {"", "removed", "replaced", "inserted", "flagged"};
     for (size_t i = 0; zhtidy_rule_name(i); i++) {

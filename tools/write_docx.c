@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_docx.c - the document tree as a WordprocessingML package.
  *
  * Chinese typesetting as Word and WPS expect it: East Asian fonts named in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_epub.c - the document tree as an EPUB 3 book, with an EPUB 2 NCX.
  *
  * mimetype first and stored; ASCII file names; a title page, then one XHTML

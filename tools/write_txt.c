@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_txt.c - the plain UTF-8 form and the tree dump.
  *
  * Plain form: the title, a blank line, then one block per line with a blank

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zhtidy-docx - repaired Chinese text as a Word document. */
 #include "cli.h"
 #include "pkg.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zhtidy-epub - repaired Chinese text as an EPUB 3 e-book. */
 #include "cli.h"
 #include "pkg.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zhtidy-txt - repaired Chinese text as plain UTF-8. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zhtidy - the front command: one tool for every format, chosen by the
  * extension of -o or by --to. */
 #include "cli.h"
