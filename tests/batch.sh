@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Many inputs in one run: -O DIR, -j N, a bad file among good ones, the
 # front command, and outputs that do not depend on the number of workers.
 # usage: batch.sh TOOLS_DIR SAMPLES_DIR
@@ -40,6 +41,35 @@ grep -q "1 of $((n + 1)) files failed" "$tmp/err" && ok || bad "no failure count
 [ ! -e "$tmp/mixed/0-broken.docx" ] && ok || bad "the bad file left an output"
 ls -A "$tmp/mixed" | grep -q '^\.' && bad "temporary files left in the output directory" || ok
 rm "$tmp/in/0-broken.txt"
+
+# on a terminal: a progress line, and error lines that never land inside it
+if command -v script >/dev/null; then
+  mkfifo "$tmp/slow.txt"
+  # the FIFO holds the batch up until the progress line is drawn; then it
+  # delivers a bad file, whose error must start a line of its own
+  ( sleep 0.5; printf 'a\000b' >"$tmp/slow.txt" ) &
+  script -qfec "'$tools/zhtidy-txt' -j 1 -O '$tmp/tty' '$tmp/slow.txt' '$tmp/in/1-000_5101e33908fe9746.txt'" \
+    "$tmp/typescript" >/dev/null 2>&1
+  wait
+  tr '\r' '\n' <"$tmp/typescript" | grep -q 'files, .* MB/s' && ok || bad "no progress line on a terminal"
+  # each error starts after a cleared line (CR + erase) or a newline, never after progress text
+  if grep -a 'slow.txt: input contains NUL' "$tmp/typescript" | grep -qaE 'MB/s[^'$'\r'']*zhtidy-txt:'; then
+    bad "an error was printed into the progress line: $(tr '\r' '|' <"$tmp/typescript")"
+  else ok; fi
+  grep -qa 'slow.txt: input contains NUL' "$tmp/typescript" && ok || bad "the bad file's error is missing on a terminal"
+  rm -f "$tmp/slow.txt"
+  # a small batch does not wait for the progress timer: no sleep at all
+  if command -v strace >/dev/null; then
+    script -qfec "strace -f -qq -e trace=nanosleep,clock_nanosleep -o '$tmp/strace' '$tools/zhtidy-txt' -O '$tmp/tty4' $(ls "$tmp"/in/*.txt | head -4 | tr '\n' ' ')" \
+      /dev/null >/dev/null 2>&1
+    [ -s "$tmp/tty4/$(ls "$tmp/in" | head -1)" ] && ! grep -q sleep "$tmp/strace" && ok ||
+      bad "a batch on a terminal slept: $(grep sleep "$tmp/strace" | head -2)"
+  else
+    echo "SKIP: strace is not installed: the no-sleep check did not run"
+  fi
+else
+  echo "SKIP: script(1) is not installed: the terminal checks did not run"
+fi
 
 # usage errors
 "$tools/zhtidy-txt" "$tmp/in/1-000_5101e33908fe9746.txt" "$tmp/in/2-000_5101e33908fe9746.txt" 2>"$tmp/err"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # CLI behaviour of zhtidy-txt: paths, exit statuses, messages, atomic output.
 # usage: cli.sh TOOLS_DIR SAMPLES_DIR
 set -u
@@ -39,7 +40,13 @@ expect 2 'no input given' -- "$txt"
 expect 2 "unknown option '--bogus'" -- "$txt" --bogus "$sample"
 expect 2 'needs an argument' -- "$txt" "$sample" -o
 expect 2 "no rule or pass is named 'nope'" -- "$txt" --keep nope "$sample"
-expect 2 "unknown encoding 'klingon'" -- "$txt" --encoding klingon "$sample"
+expect 2 "unknown encoding 'klingon'; --encoding takes auto, utf-8" -- "$txt" --encoding klingon "$sample"
+# an iconv name that is not a Chinese encoding gives mojibake: refused
+expect 2 "unknown encoding 'latin1'" -- "$txt" -e latin1 "$sample"
+[ ! -s "$tmp/out" ] && ok || bad "-e latin1 wrote output"
+# the bad option of a cluster is named, not the program
+expect 2 "unknown option '-d'" -- "$txt" -dash.txt
+expect 2 "option '-e' needs an argument" -- "$txt" "$sample" -e
 expect 2 '--to-script takes' -- "$txt" --to-script latin "$sample"
 expect 2 'not for this tool' -- "$txt" --vertical "$sample"
 expect 2 'several inputs need -O DIR' -- "$txt" "$sample" "$sample"
@@ -98,6 +105,45 @@ iconv -f BIG5 -t UTF-8 "$tmp/big5.txt" >"$tmp/big5-utf8.txt"
 cmp -s "$tmp/big5.out" "$tmp/big5-ref.out" && ok || bad "Big5 input differs from its UTF-8 form"
 [ ! -s "$tmp/err" ] && ok || bad "Big5 input gave warnings: $(head -c 200 "$tmp/err")"
 "$txt" --encoding big5 "$tmp/big5.txt" >"$tmp/big5f.out" && cmp -s "$tmp/big5f.out" "$tmp/big5-ref.out" && ok || bad "--encoding big5 differs"
+
+# the documented aliases of each encoding decode alike
+for e in gbk GB2312 cp936 gb18030; do
+  "$txt" -e "$e" "$tmp/gb.txt" | cmp -s - "$tmp/a.txt" && ok || bad "-e $e differs"
+done
+for e in big5-hkscs BIG5; do
+  "$txt" -e "$e" "$tmp/big5.txt" | cmp -s - "$tmp/big5-ref.out" && ok || bad "-e $e differs"
+done
+
+# UTF-16 without a BOM (NUL in every other byte) is text, in either order;
+# with a BOM, and forced; a bad code unit costs one character, not the rest
+for order in LE BE; do
+  iconv -f UTF-8 -t UTF-16$order "$sample" >"$tmp/u16.txt"
+  "$txt" "$tmp/u16.txt" 2>"$tmp/err" | cmp -s - "$tmp/a.txt" && [ ! -s "$tmp/err" ] && ok ||
+    bad "UTF-16$order without a BOM: $(head -c 200 "$tmp/err")"
+  "$txt" -e utf-16 "$tmp/u16.txt" | cmp -s - "$tmp/a.txt" && ok || bad "-e utf-16 on UTF-16$order"
+  "$txt" -e "utf-16$order" "$tmp/u16.txt" | cmp -s - "$tmp/a.txt" && ok || bad "-e utf-16$order"
+done
+printf 'hello world\n' | iconv -t UTF-16LE >"$tmp/ascii16.txt"
+"$txt" "$tmp/ascii16.txt" | grep -qx 'hello world' && ok || bad "ASCII text in UTF-16LE without a BOM"
+{ printf '\xff\xfe'; printf '前文' | iconv -t UTF-16LE; printf '\x00\xdc'; printf '后文完整\n' | iconv -t UTF-16LE; } >"$tmp/lone.txt"
+expect 0 'lone.txt: warning: 1 invalid byte sequence' -- "$txt" --report="$tmp/lone.rep" "$tmp/lone.txt"
+grep -qx '前文�后文完整' "$tmp/out" && ok || bad "a lone surrogate put UTF-16 out of step: $(cat "$tmp/out")"
+grep -q 'decode.invalid: 1' "$tmp/lone.rep" && ok || bad "the lone surrogate is not in the report"
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x01\x00' >"$tmp/png.txt"
+expect 1 'NUL bytes' -- "$txt" "$tmp/png.txt"
+
+# --files-from: a list of names, one per line or NUL-separated, from a file
+# or standard input; names with spaces
+mkdir -p "$tmp/ff"
+cp "$sample" "$tmp/ff/one two.txt"; cp "$samples/001_d1cd337ab5630d42.txt" "$tmp/ff/three.txt"
+printf '%s\n' "$tmp/ff/one two.txt" "" "$tmp/ff/three.txt" >"$tmp/list"
+"$txt" --files-from "$tmp/list" -O "$tmp/ffout" && [ -s "$tmp/ffout/one two.txt" ] &&
+  [ -s "$tmp/ffout/three.txt" ] && ok || bad "--files-from FILE"
+printf '%s\0' "$tmp/ff/one two.txt" "$tmp/ff/three.txt" | "$txt" --files-from - -0 -O "$tmp/ffnul" &&
+  diff -r "$tmp/ffout" "$tmp/ffnul" >/dev/null && ok || bad "--files-from - --null"
+expect 2 'no input given' -- "$txt" --files-from /dev/null
+expect 2 'null goes with --files-from' -- "$txt" -0 "$sample"
+expect 1 'nolist: cannot open' -- "$txt" --files-from "$tmp/nolist"
 
 # CRLF input reads like LF input
 sed 's/$/\r/' "$sample" >"$tmp/crlf.txt"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The samples against their golden text; the plain form read back gives the
 # same text and the same tree (title, language, headings and paragraphs; the
 # plain form has no place for keywords and category).

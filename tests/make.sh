@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # samples/Makefile: make -j builds everything, a second make does nothing,
 # and an interrupted or killed make never leaves a partial target.
 # usage: make.sh ZHTIDY SAMPLES_DIR
@@ -65,5 +66,23 @@ for sig in INT KILL; do
   check_targets "after make following SIG$sig"
   make -C "$tmp" -q ZHTIDY="$zhtidy" && ok || bad "not up to date after make following SIG$sig"
 done
+
+# `make -C samples` in a source tree finds the tools the quick start built
+# (../build/tools/zhtidy), with no ZHTIDY given; names with spaces and quotes
+mkdir -p "$tmp/tree/samples" "$tmp/tree/build/tools"
+ln -s "$zhtidy" "$tmp/tree/build/tools/zhtidy"
+cp "$samples/Makefile" "$tmp/tree/samples/"
+cp "$samples/002_039fb7077e656bd7.txt" "$tmp/tree/samples/it's a (draft) report.txt"
+cp "$samples/001_d1cd337ab5630d42.txt" "$tmp/tree/samples/plain.txt"
+env -u ZHTIDY PATH=/usr/bin:/bin make -C "$tmp/tree/samples" -j2 >"$tmp/tree.log" 2>&1 && ok ||
+  bad "make -C samples without ZHTIDY failed: $(tail -3 "$tmp/tree.log")"
+for f in "it's a (draft) report" plain; do
+  for ext in docx epub clean.txt; do
+    [ -s "$tmp/tree/samples/$f.$ext" ] && ok || bad "make -C samples did not build '$f.$ext'"
+  done
+done
+make -C "$tmp/tree/samples" -q && ok || bad "names with spaces are rebuilt by a second make"
+make -C "$tmp/tree/samples" clean >/dev/null 2>&1
+[ "$(ls "$tmp/tree/samples" | wc -l)" -eq 3 ] && ok || bad "make clean left: $(ls "$tmp/tree/samples")"
 echo "make: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Each tool's --help and its man page name the same options, and the page
-# renders without warnings.
+# SPDX-License-Identifier: MIT
+# Each tool's --help and its man page name the same options, the page
+# renders without warnings, and the README's table has them all.
 # usage: man.sh TOOLS_DIR MAN_DIR
 set -u
 tools=$1 mandir=$2
@@ -20,5 +21,15 @@ for t in zhtidy zhtidy-txt zhtidy-docx zhtidy-epub; do
     if [ -z "$warn" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $t.1: $warn"; fi
   fi
 done
+# the README's option table names every option of every tool
+readme=$mandir/../README.md
+if [ -f "$readme" ]; then
+  for t in zhtidy zhtidy-txt zhtidy-docx zhtidy-epub; do
+    for o in $("$tools/$t" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
+      grep -qE -- "$o([] ,=[]|\`|$)" "$readme" && pass=$((pass + 1)) ||
+        { fail=$((fail + 1)); echo "FAIL: README lacks $o ($t --help has it)"; }
+    done
+  done
+fi
 echo "man: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

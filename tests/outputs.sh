@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Real programs judge the DOCX and EPUB files.
 # usage: outputs.sh CHECK TOOLS_DIR SAMPLES_DIR SHARED_DIR
 #   schema     xmllint validates every part of the DOCX against the ECMA-376 schemas

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* spec_runner - runs the cases of a spec file through a zhtidy tool.
  *
  * A spec file holds cases like this:

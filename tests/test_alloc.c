@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_alloc - the library under failing allocations.
  *
  * Linked with -Wl,--wrap=malloc,... around the library's own objects, so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_lib - unit tests of the document tree, the reader and the report.
  * usage: test_lib SAMPLES_DIR */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_opencc - OpenCC 1.1.6's own conversion cases through zhtidy_convert.
  * usage: test_opencc DIR   (DIR holds CONFIG.in and CONFIG.ans)
  * Exits 77 (skipped) when DIR is absent. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* testutil.h - small helpers the C tests share. */
 #ifndef ZHTIDY_TESTUTIL_H
 #define ZHTIDY_TESTUTIL_H
