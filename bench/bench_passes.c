@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_passes - MB/s of decoding and of each pass, and of OpenCC conversion.
  *
  * usage: bench_passes FILE [CONFIG]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_spawn - wall time of a whole process, start to exit.
  *
  * usage: bench_spawn RUNS COMMAND [ARG...]

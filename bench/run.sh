@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Benchmarks: the passes, OpenCC conversion next to the opencc tool, and the
 # DOCX and EPUB writers next to pandoc.  Figures go to standard output.
 # usage: bench/run.sh [BUILD_DIR]   (a Release build: cmake -DCMAKE_BUILD_TYPE=Release)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Write every sample to OUT_DIR in every format the tools support.
 # usage: scripts/convert-samples.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
