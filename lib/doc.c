@@ -20,7 +20,7 @@ const char *zhtidy_strerror(zhtidy_status status)
     case ZHTIDY_ERR_ENCODING: return "unknown or unsupported encoding";
     case ZHTIDY_ERR_ARG: return "invalid argument";
     case ZHTIDY_ERR_OPENCC: return "OpenCC conversion failed";
-    case ZHTIDY_ERR_TOO_BIG: return "input is too large";
+    case ZHTIDY_ERR_TOO_BIG: return "input is larger than 1 GiB, the most zhtidy reads";
     }
     return "unknown error";
 }
@@ -35,8 +35,9 @@ void zhtidy_doc_free(zhtidy_doc *doc)
     if (!doc)
         return;
     for (size_t i = 0; i < doc->n; i++)
-        free(doc->blocks[i].text);
+        zt_block_free(&doc->blocks[i]);
     free(doc->blocks);
+    free(doc->arena);
     for (size_t i = 0; i < doc->toc_n; i++)
         free(doc->toc[i].text);
     free(doc->toc);
@@ -56,7 +57,7 @@ zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, i
     }
     doc->blocks = blocks;
     memmove(doc->blocks + i + 1, doc->blocks + i, (doc->n - i) * sizeof *doc->blocks);
-    doc->blocks[i] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, text, len, line};
+    doc->blocks[i] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, text, len, line, false};
     doc->n++;
     return ZHTIDY_OK;
 }
@@ -67,7 +68,7 @@ zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int lev
     if (!doc || (!text && len) || (type != ZHTIDY_PARAGRAPH && type != ZHTIDY_HEADING) ||
         (type == ZHTIDY_HEADING && (level < 1 || level > 4)))
         return ZHTIDY_ERR_ARG;
-    char *copy = zt_strndup(text ? text : "", len);
+    char *copy = zt_utf8_sanitize(text ? text : "", len, &len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
     return zt_doc_insert(doc, doc->n, type, level, copy, len, line);
@@ -75,7 +76,8 @@ zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int lev
 
 void zt_block_set_text(struct zt_block *b, char *text, size_t len)
 {
-    free(b->text);
+    zt_block_free(b);
+    b->borrowed = false;
     b->text = text;
     b->len = len;
 }
@@ -97,7 +99,7 @@ void zt_doc_drop_empty(zhtidy_doc *doc)
     size_t kept = 0;
     for (size_t i = 0; i < doc->n; i++) {
         if (doc->blocks[i].len == 0)
-            free(doc->blocks[i].text);
+            zt_block_free(&doc->blocks[i]);
         else
             doc->blocks[kept++] = doc->blocks[i];
     }
@@ -106,9 +108,12 @@ void zt_doc_drop_empty(zhtidy_doc *doc)
 
 void zt_doc_remove(zhtidy_doc *doc, size_t i)
 {
-    free(doc->blocks[i].text);
-    memmove(doc->blocks + i, doc->blocks + i + 1, (doc->n - i - 1) * sizeof *doc->blocks);
-    doc->n--;
+    /* moving the tail of the array for every removal made a page of
+     * furniture lines quadratic: the block is emptied here and swept with
+     * the others at the end of the pass */
+    struct zt_block *b = &doc->blocks[i];
+    b->len = 0;
+    b->text[0] = '\0';
 }
 
 zhtidy_status zhtidy_doc_set_meta(zhtidy_doc *doc, zhtidy_meta key, const char *value)
@@ -116,7 +121,7 @@ zhtidy_status zhtidy_doc_set_meta(zhtidy_doc *doc, zhtidy_meta key, const char *
     if (!doc || (unsigned)key >= ZHTIDY_META_COUNT)
         return ZHTIDY_ERR_ARG;
     char *copy = NULL;
-    if (value && !(copy = zt_strndup(value, strlen(value))))
+    if (value && *value && !(copy = zt_utf8_sanitize(value, strlen(value), NULL)))
         return ZHTIDY_ERR_NOMEM;
     free(doc->meta[key]);
     doc->meta[key] = copy;

@@ -91,11 +91,14 @@ static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, const char
     size_t total = 0;
     for (size_t k = i; k <= last; k++)
         total += doc->blocks[k].len;
-    char *t = realloc(doc->blocks[i].text, total + 1);
+    struct zt_block *a = &doc->blocks[i];
+    char *t = a->borrowed ? malloc(total + 1) : realloc(a->text, total + 1);
     if (!t)
         return ZHTIDY_ERR_NOMEM;
-    struct zt_block *a = &doc->blocks[i];
+    if (a->borrowed)
+        memcpy(t, a->text, a->len + 1);
     a->text = t;
+    a->borrowed = false;
     for (size_t k = i + 1; k <= last; k++) {
         const struct zt_block *b = &doc->blocks[k];
         size_t s = a->len, e = 0;
@@ -123,19 +126,30 @@ static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, const char
 
 /* ---- page counters ----------------------------------------------------- */
 
-static size_t counter_run(const zhtidy_doc *doc, size_t i)
+/* At least N characters?  Counted only up to what decides it. */
+static bool at_least_chars(const struct zt_block *b, size_t n)
+{
+    return b->len >= 4 * n || zt_utf8_count(b->text, b->len) >= n;
+}
+
+/* The run of consecutive counters from block I: its length in *SPAN (0
+ * when block I has none), and the length to remove if it is a run of page
+ * counters, else 0. */
+static size_t counter_run(const zhtidy_doc *doc, size_t i, size_t *span)
 {
     size_t d, j = i;
     long n0 = counter(&doc->blocks[i], &d);
+    *span = 0;
     if (!n0)
         return 0;
     while (j < doc->n && counter(&doc->blocks[j], &d) == n0 + (long)(j - i))
         j++;
     size_t len = j - i, cuts = 0, long_pages = 0;
+    *span = len;
     if (len < 3)
         return 0;
     for (size_t k = i; k < j; k++) {
-        long_pages += zt_utf8_count(doc->blocks[k].text, doc->blocks[k].len) >= PAGE_MIN_CHARS;
+        long_pages += at_least_chars(&doc->blocks[k], PAGE_MIN_CHARS);
         if (k > i)
             cuts += !ends_sentence(last_cp(&doc->blocks[k - 1]));
     }
@@ -147,9 +161,11 @@ static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
     if (!zt_rule_on(o, "fragments.page-counter"))
         return ZHTIDY_OK;
     for (size_t i = 0; i < doc->n; i++) {
-        size_t run = counter_run(doc, i);
-        if (!run)
+        size_t span, run = counter_run(doc, i, &span);
+        if (!run) {
+            i += span ? span - 1 : 0; /* each run is looked at once */
             continue;
+        }
         for (size_t k = i; k < i + run; k++) {
             size_t digits = 0;
             counter(&doc->blocks[k], &digits);
@@ -163,7 +179,9 @@ static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
         zhtidy_status st = join_run(doc, i, i + run - 1, "fragments.join");
         if (st)
             return st;
+        i += run - 1;
     }
+    zt_doc_drop_empty(doc); /* the line joins look at neighbours */
     return ZHTIDY_OK;
 }
 
@@ -271,6 +289,7 @@ static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
             zhtidy_status st = join_run(doc, i, last, "fragments.join");
             if (st)
                 return st;
+            i = last; /* the blocks joined in are empty now */
         }
     }
     return ZHTIDY_OK;

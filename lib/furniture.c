@@ -26,12 +26,14 @@ typedef struct {
     bool first_digit;           /* one starts with a number */
     /* The prefilter: where a block must start, or three tokens it must hold
      * somewhere, for any rule to have a chance. */
-    int32_t pairs[64][3];       /* -1: a number, 0: anything */
+    int32_t (*pairs)[3];        /* -1: a number, 0: anything; one per rule at most */
     size_t n_pairs;
     uint8_t pair_first[0x10000 / 8]; /* the first tokens of those, as a set */
     bool pair_number;
     uint8_t start_first[0x10000 / 8];
+    const char *last_rule; /* of the last cut */
     bool summary_next; /* the block after a 文档简介 marker */
+    size_t summaries;  /* markers seen */
     bool list_open;    /* items after a 温馨提示 marker */
 } state;
 
@@ -65,23 +67,35 @@ static bool sentence_end(int32_t c)
     return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0xFF1B;
 }
 
+/* A site summary is a few hundred characters, its copy in the body comes
+ * soon after it, and a sample of its sentences tells: bounds that keep the
+ * search linear in the document whatever it holds. */
+#define SUMMARY_MAX_BYTES (16 * 1024)
+#define SUMMARY_SENTENCES 32
+#define REPEAT_WINDOW (256 * 1024)
+
 /* Do most of block I's sentences stand again later in the document? */
 static bool repeats_body(const zhtidy_doc *doc, size_t i)
 {
     const struct zt_block *b = &doc->blocks[i];
-    size_t total = 0, found = 0, s = 0;
-    for (size_t p = 0; p < b->len;) {
+    size_t total = 0, found = 0, s = 0, tried = 0;
+    if (b->len > SUMMARY_MAX_BYTES)
+        return false;
+    for (size_t p = 0; p < b->len && tried < SUMMARY_SENTENCES;) {
         bool end = sentence_end(zt_utf8_next(b->text, b->len, &p)) || p == b->len;
         if (!end)
             continue;
         size_t n = p - s;
         if (n >= 18) { /* six characters or more */
             total += n;
-            for (size_t j = i + 1; j < doc->n; j++)
+            tried++;
+            for (size_t j = i + 1, seen = 0; j < doc->n && seen < REPEAT_WINDOW; j++) {
                 if (memmem(doc->blocks[j].text, doc->blocks[j].len, b->text + s, n)) {
                     found += n;
                     break;
                 }
+                seen += doc->blocks[j].len;
+            }
         }
         s = p;
     }
@@ -187,11 +201,12 @@ static zhtidy_status title_hint(zhtidy_doc *doc, const struct zt_block *b)
 
 /* ---- applying the table ----------------------------------------------- */
 
-/* The leftmost ANYWHERE match, in one scan: only where a pattern can start
- * are the patterns tried, in table order (longer ones first). */
-static size_t find_anywhere(const state *s, const zt_key *k, size_t *at, size_t *end)
+/* The leftmost ANYWHERE match at or after FROM, in one scan: only where a
+ * pattern can start are the patterns tried, in table order (longer ones
+ * first). */
+static size_t find_anywhere(const state *s, const zt_key *k, size_t from, size_t *at, size_t *end)
 {
-    for (size_t i = 0; i < k->n; i++) {
+    for (size_t i = from; i < k->n; i++) {
         int32_t c = k->k[i];
         bool digit = zt_is_numeral(c);
         if (!(c <= 0xFFFF && (s->first[c >> 3] & (1u << (c & 7)))) && !(s->first_digit && digit))
@@ -209,17 +224,19 @@ static size_t find_anywhere(const state *s, const zt_key *k, size_t *at, size_t 
     return s->n_rules;
 }
 
-/* The next removal: a prefix rule at the start, or the leftmost ANYWHERE
+/* The next removal at or after key index FROM: a prefix rule when FROM is
+ * the start of what is left of the block (START), or the leftmost ANYWHERE
  * match; at the same place the rule earlier in the table wins. */
-static const zt_furniture *first_match(const state *s, const zt_key *k, size_t *at, size_t *end)
+static const zt_furniture *next_match(const state *s, const zt_key *k, size_t from, size_t start,
+                                      size_t *at, size_t *end)
 {
-    size_t a = find_anywhere(s, k, at, end);
-    for (size_t r = 0; r < s->n_rules && k->n; r++) {
+    size_t a = find_anywhere(s, k, from, at, end);
+    for (size_t r = 0; r < s->n_rules && from == start && from < k->n; r++) {
         size_t e;
-        if (s->rules[r].f->where != ZT_BLOCK_START || (a < s->n_rules && *at == 0 && a < r))
+        if (s->rules[r].f->where != ZT_BLOCK_START || (a < s->n_rules && *at == start && a < r))
             continue;
-        if (zt_key_match(k, 0, &s->rules[r].pat, &e) && e > 0) {
-            *at = 0;
+        if (zt_key_match(k, start, &s->rules[r].pat, &e) && e > start) {
+            *at = start;
             *end = e;
             return s->rules[r].f;
         }
@@ -312,43 +329,64 @@ static bool may_match(const state *s, const struct zt_block *b)
     return false;
 }
 
-/* Apply the table to block I; *GONE says it was removed.  Each removal
- * shrinks the block, so the loop ends. */
-static zhtidy_status apply_rules(state *s, size_t i, bool *gone)
+/* Every ANYWHERE and prefix match of block B, left to right, cut in one
+ * copy: the match form is built once, however many matches a long line
+ * holds.  *CUTS counts them. */
+static zhtidy_status cut_matches(state *s, struct zt_block *b, const zt_key *k, size_t *cuts)
+{
+    zt_edit e;
+    zt_edit_start(&e, &s->doc->report, b->line, b->len);
+    size_t from = 0, start = 0, kept = 0, at = 0, end = 0;
+    const zt_furniture *f;
+    while ((f = next_match(s, k, from, start, &at, &end))) {
+        size_t a = k->start[at], z = zt_key_end(k, end - 1);
+        zt_buf_add(&e.out, b->text + kept, a - kept);
+        zt_edit_change(&e, f->rule, b->text + a, z - a, NULL, 0);
+        kept = z;
+        if (at == start)
+            start = end; /* a prefix rule may match again after a prefix */
+        from = end;
+        s->last_rule = f->rule;
+    }
+    if (e.changes)
+        zt_buf_add(&e.out, b->text + kept, b->len - kept);
+    *cuts = e.changes;
+    return zt_edit_finish(&e, b);
+}
+
+/* Apply the table to block I.  Whole-block rules are tried on the block as
+ * it came, and once more on what is left after the cuts if that is short. */
+static zhtidy_status apply_rules(state *s, size_t i)
 {
     zhtidy_doc *doc = s->doc;
-    *gone = false;
     if (!may_match(s, &doc->blocks[i]))
         return ZHTIDY_OK;
-    for (;;) {
+    for (int round = 0; round < 2; round++) {
         struct zt_block *b = &doc->blocks[i];
         zt_key k;
         if (!zt_key_build(&k, b->text, b->len))
             return ZHTIDY_ERR_NOMEM;
-        zhtidy_status st = whole_block(s, i, &k, gone);
-        size_t at = 0, end = 0;
-        const zt_furniture *f = st || *gone ? NULL : first_match(s, &k, &at, &end);
-        if (f) {
-            st = zt_block_cut(doc, i, k.start[at], zt_key_end(&k, end - 1), f->rule);
-            if (!st && only_punct(b->text, 0, b->len)) {
-                if (b->len)
-                    st = remove_block(doc, i, f->rule);
-                else
-                    zt_doc_remove(doc, i);
-                *gone = true;
-            }
-        }
+        bool gone = false;
+        size_t cuts = 0;
+        zhtidy_status st = whole_block(s, i, &k, &gone);
+        if (!st && !gone)
+            st = cut_matches(s, b, &k, &cuts);
         zt_key_free(&k);
-        if (st || !f || *gone)
+        if (st || gone || !cuts)
             return st;
+        if (only_punct(b->text, 0, b->len))
+            return b->len ? remove_block(doc, i, s->last_rule) : (zt_doc_remove(doc, i), ZHTIDY_OK);
+        if (b->len > WHOLE_BLOCK_MAX * 4)
+            return ZHTIDY_OK; /* no whole-block rule covers it */
     }
+    return ZHTIDY_OK;
 }
 
 /* The first three tokens of a pattern for the prefilter: a number is one
  * token (-1); after a '~' or '*' anything may come (0). */
 static void add_pair(state *s, const int32_t *cp, size_t n)
 {
-    if (s->n_pairs == 64 || !n)
+    if (!n)
         return;
     bool open = false;
     for (size_t k = 0; k < 3; k++) {
@@ -369,7 +407,8 @@ static void add_pair(state *s, const int32_t *cp, size_t n)
 static zhtidy_status compile_rules(state *s, const zhtidy_options *o)
 {
     s->rules = calloc(zt_furniture_count, sizeof *s->rules);
-    if (!s->rules)
+    s->pairs = calloc(zt_furniture_count, sizeof *s->pairs);
+    if (!s->rules || !s->pairs)
         return ZHTIDY_ERR_NOMEM;
     for (size_t r = 0; r < zt_furniture_count; r++) {
         const zt_furniture *f = &zt_furniture_table[r];
@@ -401,13 +440,10 @@ zhtidy_status zt_pass_furniture(zt_ctx *ctx)
 {
     state s = {.doc = ctx->doc};
     zhtidy_status st = compile_rules(&s, ctx->opts);
-    if (!st && !s.n_rules) {
-        free(s.rules);
-        return ZHTIDY_OK;
-    }
     zhtidy_doc *doc = ctx->doc;
-    for (size_t i = 0; !st && i < doc->n;) {
-        bool gone = false;
+    for (size_t i = 0; !st && s.n_rules && i < doc->n; i++) {
+        if (!doc->blocks[i].len)
+            continue;
         if (s.list_open && list_item(&doc->blocks[i])) {
             st = remove_block(doc, i, "furniture.footer");
             continue;
@@ -415,17 +451,16 @@ zhtidy_status zt_pass_furniture(zt_ctx *ctx)
         s.list_open = false;
         if (s.summary_next) {
             s.summary_next = false;
-            if (repeats_body(doc, i)) {
+            if (++s.summaries <= 8 && repeats_body(doc, i)) { /* a page copied a few times */
                 st = remove_block(doc, i, "furniture.summary");
                 continue;
             }
         }
-        st = apply_rules(&s, i, &gone);
-        if (!gone)
-            i++;
+        st = apply_rules(&s, i);
     }
     for (size_t r = 0; s.rules && r < s.n_rules; r++)
         zt_pattern_free(&s.rules[r].pat);
     free(s.rules);
+    free(s.pairs);
     return st;
 }

@@ -14,7 +14,7 @@ static zhtidy_status replace_all(struct zt_block *b, struct zhtidy_report *r, co
                                  const char *from, const char *to)
 {
     size_t fn = strlen(from), tn = strlen(to);
-    if (!memmem(b->text, b->len, from, fn))
+    if (b->len < fn || !memmem(b->text, b->len, from, fn))
         return ZHTIDY_OK;
     zt_edit e;
     zt_edit_start(&e, r, b->line, b->len);
@@ -189,6 +189,5 @@ zhtidy_status zt_pass_glyphs(zt_ctx *ctx)
         if (!st && moji)
             st = mojibake(b, r);
     }
-    zt_doc_drop_empty(doc); /* a line that was only a tag */
     return st;
 }

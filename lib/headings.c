@@ -70,7 +70,7 @@ static zhtidy_status emit(state *s, zhtidy_block_type type, int level, const cha
     char *copy = zt_strndup(t, len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
-    s->out[s->n++] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, copy, len, line};
+    s->out[s->n++] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, copy, len, line, false};
     return ZHTIDY_OK;
 }
 
@@ -230,11 +230,15 @@ static void heading_found(state *s, zt_num_style style, long value)
 static bool heading_at(state *s, const char *t, size_t len, size_t p, size_t *end, int *level)
 {
     zt_num_style style;
+    size_t toc_next = s->toc_next;
     if (toc_heading(s, t, len, p, end, &style)) {
-        zt_num n;
-        heading_found(s, style, zt_numbering(t, len, p, &n) ? n.value : s->last[style] + 1);
-        *level = rank_of(s, style);
-        return true;
+        if ((s->rank[style] ? s->rank[style] : s->next_rank) <= 4) {
+            zt_num n;
+            heading_found(s, style, zt_numbering(t, len, p, &n) ? n.value : s->last[style] + 1);
+            *level = rank_of(s, style);
+            return true;
+        }
+        s->toc_next = toc_next; /* a fifth level: no heading style holds it */
     }
     zt_num n;
     if (!zt_numbering(t, len, p, &n) || !in_sequence(s, &n))
@@ -396,7 +400,7 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
         return st;
     }
     for (size_t i = 0; i < doc->n; i++)
-        free(doc->blocks[i].text);
+        zt_block_free(&doc->blocks[i]);
     free(doc->blocks);
     doc->blocks = s.out;
     doc->n = s.n;

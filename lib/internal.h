@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 /* ---- growable byte buffer ------------------------------------------- */
 
@@ -70,6 +71,11 @@ int zt_utf8_encode(int32_t cp, char *out);
 /* Length of a valid sequence starting at S, or 0 when invalid there. */
 size_t zt_utf8_valid_len(const unsigned char *s, size_t n);
 size_t zt_utf8_count(const char *s, size_t len);
+/* A copy of S[0..N) in valid UTF-8: every byte that starts no valid
+ * sequence (overlong forms, surrogates and NUL included) becomes U+FFFD.
+ * The one path by which text from outside the decoder enters a document.
+ * NULL when out of memory. */
+char *zt_utf8_sanitize(const char *s, size_t n, size_t *out_len);
 
 bool zt_is_han(int32_t cp);
 bool zt_is_cjk_punct(int32_t cp);
@@ -238,10 +244,18 @@ bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out);
 struct zt_block {
     zhtidy_block_type type;
     int level;
-    char *text; /* NUL-terminated, owned */
+    char *text; /* NUL-terminated; owned unless BORROWED */
     size_t len;
     unsigned long line;
+    bool borrowed; /* TEXT lies in the document's arena (the decoded input) */
 };
+
+/* Free a block's text unless it lies in the arena. */
+static inline void zt_block_free(struct zt_block *b)
+{
+    if (!b->borrowed)
+        free(b->text);
+}
 
 /* A table-of-contents entry: its text without numbering or page number. */
 struct zt_toc_entry {
@@ -257,6 +271,9 @@ struct zhtidy_doc {
     struct zt_toc_entry *toc; /* found by the toc pass, used by headings */
     size_t toc_n, toc_cap;
     char *meta[ZHTIDY_META_COUNT];
+    char *arena; /* the decoded input, split into lines in place: the first
+                    blocks' texts lie here, and no block needs an allocation
+                    of its own until a pass rewrites it */
     struct zhtidy_report report;
     size_t hans, hant; /* script evidence */
     size_t tw, hk;     /* regional-form evidence among Traditional text */
@@ -266,9 +283,12 @@ struct zhtidy_doc {
 void zt_block_set_text(struct zt_block *b, char *text, size_t len);
 /* Remove bytes [FROM, TO) of block I, recording them under RULE. */
 zhtidy_status zt_block_cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, const char *rule);
-/* Remove the blocks a pass left empty, in one sweep. */
+/* Remove the blocks a pass left empty, in one sweep.  The pipeline sweeps
+ * after every pass; a pass that looks at neighbours after removing blocks
+ * sweeps itself first. */
 void zt_doc_drop_empty(zhtidy_doc *doc);
-/* Remove block I from the document (the text is freed). */
+/* Remove block I: it is emptied in place (constant time) and swept by the
+ * next zt_doc_drop_empty(); until then it stands as an empty block. */
 void zt_doc_remove(zhtidy_doc *doc, size_t i);
 /* Insert a block at I, taking ownership of TEXT (freed on failure). */
 zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, int level,
@@ -299,6 +319,7 @@ zhtidy_status zt_run_passes(zt_ctx *ctx);
 
 /* The passes, one file each. */
 zhtidy_status zt_pass_unicode(zt_ctx *ctx);
+zhtidy_status zt_pass_lines(zt_ctx *ctx);
 zhtidy_status zt_pass_furniture(zt_ctx *ctx);
 zhtidy_status zt_pass_fragments(zt_ctx *ctx);
 zhtidy_status zt_pass_summary(zt_ctx *ctx);

@@ -11,8 +11,10 @@
 static zhtidy_status zt_pass_structure(zt_ctx *ctx)
 {
     zhtidy_status st = zt_pass_title(ctx);
+    zt_doc_drop_empty(ctx->doc);
     if (!st)
         st = zt_pass_toc(ctx);
+    zt_doc_drop_empty(ctx->doc);
     if (!st)
         st = zt_pass_headings(ctx);
     return st;
@@ -26,6 +28,7 @@ static const struct {
     zhtidy_status (*run)(zt_ctx *ctx);
 } passes[] = {
     {"unicode", zt_pass_unicode},
+    {"lines", zt_pass_lines},
     {"furniture", zt_pass_furniture},
     {"fragments", zt_pass_fragments},
     {"summary", zt_pass_summary},
@@ -49,6 +52,7 @@ static const struct {
     {"unicode.fullwidth", "full-width ASCII letters and digits become ASCII"},
     {"unicode.kangxi", "Kangxi radicals become the ideographs they stand for"},
     {"unicode.indent", "indents at line start and spaces at line end are removed"},
+    {"lines.char-per-line", "text broken one character per line is joined (flagged)"},
     {"furniture.page-title", "per-page title lines and page counters (标题_第N页, 第1页/共44页)"},
     {"furniture.read-more", "read-more and paywall prompts (还剩N页未读, VIP免费下载 ...)"},
     {"furniture.copyright", "copyright and upload notices (版权说明:本文档由用户提供并上传 ...)"},
@@ -121,6 +125,7 @@ zhtidy_status zt_run_passes(zt_ctx *ctx)
         zhtidy_status st = passes[i].run(ctx);
         if (st != ZHTIDY_OK)
             return st;
+        zt_doc_drop_empty(ctx->doc); /* what the pass removed, in one sweep */
     }
     return ZHTIDY_OK;
 }

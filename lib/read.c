@@ -7,25 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lines are numbered in unsigned long; blocks and offsets in size_t.  1 GiB
- * of text is far beyond any scraped document and keeps every count safe. */
-#define MAX_INPUT ((size_t)1 << 30)
+#define MAX_INPUT ZHTIDY_MAX_INPUT
 
-static zhtidy_status split_lines(zhtidy_doc *doc, const char *text, size_t len)
+/* Split TEXT (decoded, NUL-terminated, LEN bytes) into one block per
+ * non-empty line, in place: each LF becomes the NUL that ends a block's
+ * text, and the document keeps TEXT as its arena.  The block array is
+ * sized once, from the count of lines. */
+static zhtidy_status split_lines(zhtidy_doc *doc, char *text, size_t len)
 {
+    size_t lines = 1;
+    for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))); p++)
+        lines++;
+    if (!(doc->blocks = calloc(lines, sizeof *doc->blocks))) {
+        free(text);
+        return ZHTIDY_ERR_NOMEM;
+    }
+    doc->cap = lines;
+    doc->arena = text;
     unsigned long line = 1;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
+    for (size_t start = 0, i; start <= len; start = i + 1, line++) {
+        char *nl = memchr(text + start, '\n', len - start);
         i = nl ? (size_t)(nl - text) : len;
-        if (i > start) {
-            zhtidy_status st =
-                zhtidy_doc_append(doc, ZHTIDY_PARAGRAPH, 0, text + start, i - start, line);
-            if (st)
-                return st;
-        }
-        line++;
-        start = i + 1;
+        text[i] = '\0';
+        if (i > start)
+            doc->blocks[doc->n++] = (struct zt_block){ZHTIDY_PARAGRAPH, 0, text + start, i - start,
+                                                      line, true};
     }
     return ZHTIDY_OK;
 }
@@ -51,8 +57,7 @@ zhtidy_status zhtidy_read(const void *data, size_t len, const char *source,
     zhtidy_status st = zt_decode(data ? data : "", len, opts->encoding, &doc->report, &text,
                                  &text_len, &enc);
     if (!st)
-        st = split_lines(doc, text, text_len);
-    free(text);
+        st = split_lines(doc, text, text_len); /* the document takes TEXT */
     if (!st)
         st = zhtidy_doc_set_meta(doc, ZHTIDY_META_ENCODING, enc);
     if (!st && source)

@@ -163,23 +163,6 @@ void zhtidy_cleanup(void)
     pthread_mutex_unlock(&cache_lock);
 }
 
-/* OpenCC fails a whole call on invalid UTF-8: replace it first. */
-static char *valid_copy(const char *text, size_t len, size_t *out_len)
-{
-    zt_buf b;
-    zt_buf_init(&b);
-    zt_buf_reserve(&b, len);
-    const unsigned char *u = (const unsigned char *)text;
-    for (size_t i = 0; i < len;) {
-        size_t n = u[i] ? zt_utf8_valid_len(u + i, len - i) : 0;
-        if (n)
-            zt_buf_add(&b, text + i, n), i += n;
-        else
-            zt_buf_add_cp(&b, 0xFFFD), i++;
-    }
-    return zt_buf_take(&b, out_len);
-}
-
 zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, char **out,
                              size_t *out_len)
 {
@@ -190,7 +173,7 @@ zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, c
     if (!h)
         return ZHTIDY_ERR_OPENCC;
     size_t clean_len;
-    char *clean = valid_copy(text ? text : "", len, &clean_len);
+    char *clean = zt_utf8_sanitize(text ? text : "", len, &clean_len); /* OpenCC fails on invalid UTF-8 */
     if (!clean)
         return ZHTIDY_ERR_NOMEM;
     /* opencc_convert_utf8 allocates what the output needs; the _to_buffer
@@ -330,8 +313,7 @@ static zhtidy_status convert_text(const char *config, struct zhtidy_report *r,
         free(out);
         return st;
     }
-    free(*text);
-    *text = out;
+    *text = out; /* the caller frees the old text */
     *len = out_len;
     return ZHTIDY_OK;
 }
@@ -348,7 +330,11 @@ zhtidy_status zt_pass_script(zt_ctx *ctx)
     bool rare_on = zt_rule_on(ctx->opts, "script.rare-form");
     for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
-        st = convert_text(config, &doc->report, b->line, rare_on, &b->text, &b->len);
+        char *text = b->text;
+        size_t len = b->len;
+        st = convert_text(config, &doc->report, b->line, rare_on, &text, &len);
+        if (!st)
+            zt_block_set_text(b, text, len);
     }
     static const zhtidy_meta keys[] = {ZHTIDY_META_TITLE, ZHTIDY_META_KEYWORDS,
                                        ZHTIDY_META_CATEGORY};
@@ -356,8 +342,8 @@ zhtidy_status zt_pass_script(zt_ctx *ctx)
         char *m = doc->meta[keys[k]];
         size_t len = m ? strlen(m) : 0;
         /* metadata was never body text: converted, not reported */
-        if (m)
-            st = convert_text(config, NULL, 0, rare_on, &doc->meta[keys[k]], &len);
+        if (m && !(st = convert_text(config, NULL, 0, rare_on, &doc->meta[keys[k]], &len)))
+            free(m);
     }
     return st;
 }

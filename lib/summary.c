@@ -13,6 +13,10 @@
 #include <string.h>
 
 #define MIN_SENTENCE 30 /* bytes: ten characters */
+/* A summary before the marker is short and its copy follows the marker
+ * closely: bounds that keep the search linear whatever the input holds. */
+#define SUMMARY_MAX_BYTES (16 * 1024)
+#define REPEAT_WINDOW (256 * 1024)
 
 static const char *toc_mark(const struct zt_block *b)
 {
@@ -26,8 +30,9 @@ static const char *toc_mark(const struct zt_block *b)
 static const char *later(const zhtidy_doc *doc, size_t mb, size_t mo, const char *t, size_t n,
                          const char **base)
 {
-    for (size_t j = mb; j < doc->n; j++) {
+    for (size_t j = mb, seen = 0; j < doc->n && seen < REPEAT_WINDOW; j++) {
         size_t from = j == mb ? mo : 0;
+        seen += doc->blocks[j].len - from;
         const char *hit = memmem(doc->blocks[j].text + from, doc->blocks[j].len - from, t, n);
         if (hit) {
             *base = doc->blocks[j].text + from;
@@ -101,6 +106,8 @@ zhtidy_status zt_pass_summary(zt_ctx *ctx)
         return ZHTIDY_OK;
     for (size_t i = 0; i <= mb && i < doc->n; i++) {
         size_t limit = i == mb ? mo : doc->blocks[i].len, from, to;
+        if (limit > SUMMARY_MAX_BYTES)
+            continue; /* body text, not a title and a summary */
         while (find_run(doc, doc->blocks[i].text, limit, mb, mo, &from, &to)) {
             zhtidy_status st = zt_block_cut(doc, i, from, to, "summary.repeat");
             if (st)

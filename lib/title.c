@@ -24,12 +24,26 @@ static bool has_sentence_punct(const char *t, size_t len)
     return false;
 }
 
-/* A title is short, is not a sentence and is not numbered. */
+/* A lone 目录 / 目錄 marker (spaces allowed): the table of contents starts. */
+static bool toc_marker(const char *t, size_t len)
+{
+    size_t i = 0, chars = 0;
+    int32_t c[2] = {0, 0};
+    while (i < len && chars <= 2) {
+        int32_t cp = zt_utf8_next(t, len, &i);
+        if (!zt_is_space(cp) && chars++ < 2)
+            c[chars - 1] = cp;
+    }
+    return chars == 2 && c[0] == 0x76EE && (c[1] == 0x5F55 || c[1] == 0x9304);
+}
+
+/* A title is short, is not a sentence, is not numbered, and is not the
+ * table of contents' marker. */
 static bool title_like(const char *t, size_t len)
 {
     size_t chars = zt_utf8_count(t, len);
     return chars >= 2 && chars <= MAX_TITLE_CHARS && !has_sentence_punct(t, len) &&
-           !zt_starts_numbered(t, len);
+           !zt_starts_numbered(t, len) && !toc_marker(t, len);
 }
 
 /* The same text, ignoring script, punctuation width and spaces?  With
@@ -64,7 +78,7 @@ static zhtidy_status cut_prefix(zhtidy_doc *doc, size_t i, size_t n)
 {
     zhtidy_status st = zt_block_cut(doc, i, 0, n, "structure.title");
     if (!st && !doc->blocks[i].len)
-        zt_doc_remove(doc, i);
+        zt_doc_drop_empty(doc); /* the next block becomes the first: twice at most */
     return st;
 }
 

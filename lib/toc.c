@@ -194,7 +194,7 @@ static zhtidy_status take_toc(zhtidy_doc *doc, size_t i, size_t m)
             break; /* a partly parsed block is body text that looks like one */
         if ((st = zt_block_cut(doc, j, 0, doc->blocks[j].len, "structure.toc")))
             return st;
-        zt_doc_remove(doc, j);
+        zt_doc_remove(doc, j++);
     }
     if (st || count == 0)
         return st;

@@ -509,7 +509,7 @@ static zhtidy_status title_typography(zhtidy_doc *doc, const rules_on *on, const
     char *title = doc->meta[ZHTIDY_META_TITLE];
     if (!title)
         return ZHTIDY_OK;
-    struct zt_block b = {ZHTIDY_PARAGRAPH, 0, title, strlen(title), 0};
+    struct zt_block b = {ZHTIDY_PARAGRAPH, 0, title, strlen(title), 0, false};
     struct zhtidy_report scratch = {0};
     bufs bf = {0};
     zhtidy_status st = run_steps(&bf, &b, &scratch, on, steps, n_steps, ~0u);

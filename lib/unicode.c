@@ -161,6 +161,5 @@ zhtidy_status zt_pass_unicode(zt_ctx *ctx)
         if (!st && on.indent)
             st = trim(b, r);
     }
-    zt_doc_drop_empty(doc); /* lines of only spaces or control characters */
     return st;
 }

@@ -167,6 +167,22 @@ size_t zt_utf8_valid_len(const unsigned char *s, size_t n)
     return 0;
 }
 
+char *zt_utf8_sanitize(const char *s, size_t n, size_t *out_len)
+{
+    zt_buf b;
+    zt_buf_init(&b);
+    zt_buf_reserve(&b, n);
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = u[i] ? zt_utf8_valid_len(u + i, n - i) : 0;
+        if (k)
+            zt_buf_add(&b, s + i, k), i += k;
+        else
+            zt_buf_add_cp(&b, 0xFFFD), i++;
+    }
+    return zt_buf_take(&b, out_len);
+}
+
 size_t zt_utf8_count(const char *s, size_t len)
 {
     size_t n = 0;

@@ -131,6 +131,11 @@ typedef enum {
     ZHTIDY_META_COUNT
 } zhtidy_meta;
 
+/* The largest input the library reads: 1 GiB, far beyond any scraped
+ * document, and small enough that every count and offset is safe.  A
+ * larger input gives ZHTIDY_ERR_TOO_BIG. */
+#define ZHTIDY_MAX_INPUT ((size_t)1 << 30)
+
 /* Decode DATA (LEN bytes), run every pass that OPTS leaves on (NULL means
  * defaults) and store a new document in *DOC.  SOURCE names the input in the
  * metadata and may be NULL.  On failure *DOC is NULL.  The caller owns the
@@ -148,13 +153,16 @@ ZHTIDY_API zhtidy_status zhtidy_read_file(const char *path, const zhtidy_options
 ZHTIDY_API zhtidy_doc *zhtidy_doc_new(void);
 ZHTIDY_API void zhtidy_doc_free(zhtidy_doc *doc);
 
-/* Append a block.  TEXT (LEN bytes of valid UTF-8) is copied.  LEVEL is 1-4
+/* Append a block.  TEXT (LEN bytes of UTF-8) is copied; a byte that starts
+ * no valid sequence becomes U+FFFD.  LEVEL is 1-4
  * for headings and ignored for paragraphs; LINE is the input line the block
  * came from (1-based, 0 when unknown). */
 ZHTIDY_API zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int level,
                                 const char *text, size_t len, unsigned long line);
 
-/* Set metadata; VALUE (valid UTF-8) is copied, NULL clears it. */
+/* Set metadata; VALUE (UTF-8) is copied, a byte that starts no valid
+ * sequence becoming U+FFFD; NULL or "" clears it.  A file name in another
+ * encoding, given as SOURCE, thus reaches no writer as invalid text. */
 ZHTIDY_API zhtidy_status zhtidy_doc_set_meta(zhtidy_doc *doc, zhtidy_meta key, const char *value);
 
 /* Metadata, or NULL when unset.  Owned by the document. */
