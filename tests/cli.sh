@@ -154,6 +154,15 @@ sed 's/$/\r/' "$sample" >"$tmp/crlf.txt"
 grep -q '^typography.punct: [0-9]' "$tmp/rep" && grep -q '  line 2: replaced ":" with "："' "$tmp/rep" && ok || bad "--report to stderr"
 "$txt" "$sample" --report="$tmp/rep2" >/dev/null && cmp -s "$tmp/rep" "$tmp/rep2" && ok || bad "--report=FILE"
 
+# an endless input: reading stops past the 1 GiB limit, with the limit named
+# (under a 1.5 GB address-space cap: reading to the end would fail otherwise)
+if ldd "$txt" | grep -q libasan; then
+  expect 1 '/dev/zero: input is larger than 1 GiB' -- "$txt" /dev/zero -o "$tmp/zero.txt"
+else
+  expect 1 '/dev/zero: input is larger than 1 GiB' -- sh -c 'ulimit -v 1500000; exec "$0" /dev/zero -o "$1"' "$txt" "$tmp/zero.txt"
+fi
+[ ! -e "$tmp/zero.txt" ] && ok || bad "an endless input left an output"
+
 # a huge line
 head -c 3000000 /dev/zero | tr '\0' 'x' >"$tmp/huge.txt"
 "$txt" "$tmp/huge.txt" -o "$tmp/huge.out" && [ "$(wc -c <"$tmp/huge.out")" -eq 3000001 ] && ok || bad "huge line"
@@ -206,6 +215,24 @@ timeout 10 sh -c 'cat "$1" >"$2"' _ "$sample" "$tmp/fifo"
 wait "$pid"
 [ $? -eq 0 ] && cmp -s "$tmp/ign.txt" "$tmp/a.txt" && ok || bad "a run started with SIGINT ignored did not finish"
 rm -f "$tmp/fifo"
+
+# overwriting keeps the target's mode; -o on a symbolic link replaces the
+# file it names and keeps the link; a dangling link is an error
+mkdir -p "$tmp/ow"
+echo old >"$tmp/ow/real.txt"; chmod 600 "$tmp/ow/real.txt"; ln -s real.txt "$tmp/ow/link.txt"
+"$txt" "$sample" -o "$tmp/ow/real.txt" && [ "$(stat -c %a "$tmp/ow/real.txt")" = 600 ] && ok ||
+  bad "overwriting changed the mode to $(stat -c %a "$tmp/ow/real.txt")"
+echo old >"$tmp/ow/real.txt"
+"$txt" "$sample" -o "$tmp/ow/link.txt" && [ -L "$tmp/ow/link.txt" ] && cmp -s "$tmp/ow/real.txt" "$tmp/a.txt" &&
+  [ "$(stat -c %a "$tmp/ow/real.txt")" = 600 ] && ok || bad "-o through a symbolic link"
+ln -s nowhere.txt "$tmp/ow/dangling.txt"
+expect 1 'dangling.txt: cannot write through the symbolic link' -- "$txt" "$sample" -o "$tmp/ow/dangling.txt"
+# a temporary file that a killed run left (SIGKILL cannot be caught) is
+# taken over by the next run for the same target
+echo stale >"$tmp/ow/.x.txt.zhtidy-tmp"
+"$txt" "$sample" -o "$tmp/ow/x.txt" && [ ! -e "$tmp/ow/.x.txt.zhtidy-tmp" ] && cmp -s "$tmp/ow/x.txt" "$tmp/a.txt" &&
+  ok || bad "a stale temporary file was not taken over: $(ls -A "$tmp/ow")"
+ls -A "$tmp/ow" | grep -q '^\.' && bad "temporary files left in ow: $(ls -A "$tmp/ow" | grep '^\.')" || ok
 
 # none of the runs above left a temporary file behind (signals: tests/make.sh)
 ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok

@@ -64,6 +64,8 @@ for sig in INT KILL; do
   fi
   make -C "$tmp" -j4 ZHTIDY="$zhtidy" >/dev/null 2>&1 && ok || bad "make after SIG$sig failed"
   check_targets "after make following SIG$sig"
+  # what a SIGKILL left behind is taken over by the runs that rebuild
+  ls -A "$tmp" | grep -q '^\.' && bad "temporary files left after SIG$sig and a new make: $(ls -A "$tmp" | grep '^\.' | head -3)" || ok
   make -C "$tmp" -q ZHTIDY="$zhtidy" && ok || bad "not up to date after make following SIG$sig"
 done
 
@@ -81,7 +83,7 @@ for f in "it's a (draft) report" plain; do
     [ -s "$tmp/tree/samples/$f.$ext" ] && ok || bad "make -C samples did not build '$f.$ext'"
   done
 done
-make -C "$tmp/tree/samples" -q && ok || bad "names with spaces are rebuilt by a second make"
+make -C "$tmp/tree/samples" -q >/dev/null && ok || bad "names with spaces are rebuilt by a second make"
 make -C "$tmp/tree/samples" clean >/dev/null 2>&1
 [ "$(ls "$tmp/tree/samples" | wc -l)" -eq 3 ] && ok || bad "make clean left: $(ls "$tmp/tree/samples")"
 echo "make: $pass passed, $fail failed"

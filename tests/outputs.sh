@@ -37,6 +37,11 @@ make_edges() {
   { echo "二百个标题"; for i in $(seq 1 200); do echo "第${i}章 标题$i"; echo "第${i}章的正文内容。"; done; } >"$tmp/edge/200-headings.txt"
   : >"$tmp/edge/empty.txt"
   printf '只有标题\n' >"$tmp/edge/title-only.txt"
+  # titleless, named in bytes that are not UTF-8 (a lone FF; overlong C0 AF and E0 80 A0)
+  printf '没有标题的一段正文，写得很长很长很长很长很长很长很长很长。\n' >"$tmp/edge/"$'\xff'".txt"
+  printf '没有标题的一段正文，写得很长很长很长很长很长很长很长很长。\n' >"$tmp/edge/a"$'\xc0\xaf\xe0\x80\xa0'"b.txt"
+  # five numbering styles in a TOC: the fifth must not become a heading level
+  printf '某某方案\n目录\n一、总体要求3\n（一）指导思想3\n1.基本原则4\n（1）坚持党的领导4\n①加强组织5\n一、总体要求\n（一）指导思想\n1.基本原则\n（1）坚持党的领导\n①加强组织\n正文内容。\n' >"$tmp/edge/five-levels.txt"
   printf '标题<&>"\x27]]>\n正文里有<p>标签</p>、&amp;、]]>、"引号"和\x0c换页\x08退格\x01控制符。\n一、<小节>&\n更多 a<b && c>d 文字。\n' >"$tmp/edge/hostile.txt"
 }
 
@@ -159,6 +164,17 @@ repro)
     done
   done
   unzip -Z "$tmp/a.docx" | grep -q ' 23-Nov-14 22:13 ' && ok || bad "zip entry times do not follow SOURCE_DATE_EPOCH"
+  # a date in Sao Paulo's daylight-saving gap (2018-11-04 00:00 local time
+  # did not exist): the bytes are those of every other time zone
+  f=$samples/002_039fb7077e656bd7.txt
+  for tool in docx epub; do
+    for tz in UTC America/Sao_Paulo Asia/Shanghai; do
+      SOURCE_DATE_EPOCH=1541289600 TZ=$tz "$tools/zhtidy-$tool" "$f" -o "$tmp/tz-${tz//\//_}.$tool"
+    done
+    cmp -s "$tmp/tz-UTC.$tool" "$tmp/tz-America_Sao_Paulo.$tool" && cmp -s "$tmp/tz-UTC.$tool" "$tmp/tz-Asia_Shanghai.$tool" &&
+      ok || bad "$tool bytes depend on the time zone at a daylight-saving gap"
+  done
+  unzip -Z "$tmp/tz-America_Sao_Paulo.docx" | grep -q ' 18-Nov-04 00:00 ' && ok || bad "the zip time in Sao Paulo is not the UTC one"
   finish ;;
 
 hostile)

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-bool ob_add(obuf *b, const void *s, size_t n)
+bool ob_reserve(obuf *b, size_t n)
 {
     if (b->failed)
         return false;
@@ -29,6 +29,13 @@ bool ob_add(obuf *b, const void *s, size_t n)
         b->data = p;
         b->cap = cap;
     }
+    return true;
+}
+
+bool ob_add(obuf *b, const void *s, size_t n)
+{
+    if (!ob_reserve(b, n))
+        return false;
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';

@@ -22,6 +22,8 @@ typedef struct {
     bool failed;
 } obuf;
 
+/* Room for N more bytes (and a NUL); false when out of memory. */
+bool ob_reserve(obuf *b, size_t n);
 bool ob_add(obuf *b, const void *s, size_t n);
 bool ob_puts(obuf *b, const char *s);
 void ob_free(obuf *b);

@@ -2,7 +2,10 @@
 /* output.c - atomic output: a temporary file beside the target, renamed over it.
  *
  * A failed, interrupted or killed run never leaves a partial or empty
- * target.  Each worker thread has a slot naming its temporary file; a
+ * target.  A run killed outright (SIGKILL) leaves its temporary file; the
+ * next run for the same target takes it over.  Writing to a symbolic link
+ * replaces the file it names and keeps the link; an existing target keeps
+ * its mode.  Each worker thread has a slot naming its temporary file; a
  * SIGINT, SIGTERM, SIGHUP or SIGPIPE removes those files before the process
  * dies of the signal.  Signals are handled in the main thread only: the
  * workers block them. */
@@ -15,6 +18,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -86,6 +90,50 @@ static bool same_file(const char *path, const char *input)
            a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* The real file behind PATH: PATH itself, or the file a symbolic link
+ * names, so that writing through a link replaces the file and keeps the
+ * link.  NULL (errno set) for a dangling link. */
+static char *target_of(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        return realpath(path, NULL);
+    return strdup(path);
+}
+
+/* Open and lock the temporary file for TARGET in TMP: .NAME.zhtidy-tmp
+ * beside it.  A file of that name that a killed run left behind is
+ * unlocked, its lock having died with it: it is taken over and emptied, so
+ * stale temporary files never pile up.  While a live process writes the
+ * same target, a unique name (.NAME.XXXXXX) is used instead.  -1 on error. */
+static int open_temp(const char *target, char tmp[PATH_MAX])
+{
+    const char *slash = strrchr(target, '/');
+    int dir_len = slash ? (int)(slash - target + 1) : 0;
+    const char *base = slash ? slash + 1 : target;
+    if (snprintf(tmp, PATH_MAX, "%.*s.%s.zhtidy-tmp", dir_len, target, base) >= PATH_MAX) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    for (int tries = 0; tries < 3; tries++) {
+        int fd = open(tmp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return -1;
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            close(fd);
+            break; /* in use by a live process */
+        }
+        struct stat a, b;
+        /* renamed over a target by the process that held it just now? */
+        if (fstat(fd, &a) == 0 && stat(tmp, &b) == 0 && a.st_dev == b.st_dev &&
+            a.st_ino == b.st_ino && ftruncate(fd, 0) == 0)
+            return fd;
+        close(fd);
+    }
+    snprintf(tmp, PATH_MAX, "%.*s.%s.XXXXXX", dir_len, target, base);
+    return mkstemp(tmp);
+}
+
 int out_write(const char *prog, const char *path, const obuf *b, int slot, const char *input)
 {
     if (!strcmp(path, "-")) {
@@ -99,40 +147,41 @@ int out_write(const char *prog, const char *path, const obuf *b, int slot, const
         diag(prog, "%s: the output would overwrite the input; choose another -O or -o", path);
         return EXIT_INPUT;
     }
-    const char *slash = strrchr(path, '/');
-    int dir_len = slash ? (int)(slash - path + 1) : 0;
-    char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
-        (int)sizeof tmp) {
-        diag(prog, "%s: path too long", path);
+    char *target = target_of(path);
+    if (!target) {
+        diag(prog, "%s: cannot write through the symbolic link: %s", path, strerror(errno));
         return EXIT_INPUT;
     }
-    /* The slot is live before the file exists: mkstemp writes the name into
-     * it before creating the file, so a signal at any moment removes what
-     * there is to remove (at worst it unlinks a name not yet created). */
-    memcpy(pending[slot], tmp, sizeof tmp);
+    /* an existing target keeps its mode; a new one gets 0666 less the umask */
+    struct stat st;
+    mode_t mode = stat(target, &st) == 0 ? st.st_mode & 07777 : file_mode;
+    /* The slot names the file before it exists: a signal at any moment
+     * removes what there is to remove (at worst a name not yet created). */
+    char *tmp = pending[slot];
     pending_on[slot] = 1;
-    int fd = mkstemp(pending[slot]);
+    int fd = open_temp(target, tmp);
     if (fd < 0) {
         pending_on[slot] = 0;
         diag(prog, "%s: cannot create file: %s", path, strerror(errno));
+        free(target);
         return EXIT_INPUT;
     }
     /* No fsync: the rename is what keeps a killed run from leaving a partial
      * target, and ext4 and its kin flush the data of a file renamed over
      * another before the rename itself.  An fsync per file would double the
      * time of a folder of small files. */
-    bool ok = fchmod(fd, file_mode) == 0 && write_all(fd, b->data ? b->data : "", b->len);
+    bool ok = fchmod(fd, mode) == 0 && write_all(fd, b->data ? b->data : "", b->len);
     int saved = errno;
     ok = close(fd) == 0 && ok;
-    if (ok && rename(pending[slot], path) != 0) {
+    if (ok && rename(tmp, target) != 0) {
         ok = false;
         saved = errno;
     }
     if (!ok) {
-        unlink(pending[slot]);
+        unlink(tmp);
         diag(prog, "%s: cannot write: %s", path, strerror(saved));
     }
     pending_on[slot] = 0;
+    free(target);
     return ok ? EXIT_OK : EXIT_INPUT;
 }

@@ -3,11 +3,15 @@
  *
  * XML goes through libxml2's text writer, which escapes < & > and quotes;
  * characters that XML 1.0 forbids never reach it.  Zip entries get a fixed
- * DOS time (zip_file_set_dostime, not zip_file_set_mtime, which goes through
- * the local time zone), so the same input gives the same bytes. */
+ * DOS time, the same in every time zone: libzip 1.7.3 turns a DOS time into
+ * a time_t with mktime() and back with localtime(), which shifts it by an
+ * hour in a daylight-saving gap, so the times are written into the finished
+ * archive's headers here.  localtime() also shares one buffer between
+ * threads, so zip_close() runs under a lock. */
 #include "pkg.h"
 
 #include <libxml/xmlwriter.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -60,18 +64,6 @@ void xw_start(xmlw *x, const char *name)
     check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
-void xw_attr(xmlw *x, const char *name, const char *value)
-{
-    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
-}
-
-void xw_attr_int(xmlw *x, const char *name, long value)
-{
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%ld", value);
-    xw_attr(x, name, tmp);
-}
-
 /* Does CP belong in an XML 1.0 document? */
 static bool xml_char_ok(unsigned long cp)
 {
@@ -79,26 +71,65 @@ static bool xml_char_ok(unsigned long cp)
            (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-/* Length of the UTF-8 sequence at S and its code point; invalid bytes give
- * length 1 and a code point XML refuses. */
+/* Length of the UTF-8 sequence at S and its code point.  Anything but a
+ * shortest-form sequence of a scalar value (overlong forms such as C0 AF or
+ * E0 80 A0, surrogates, stray continuation bytes, truncated sequences)
+ * gives length 1 and a code point XML refuses. */
 static size_t utf8_at(const unsigned char *s, size_t n, unsigned long *cp)
 {
     unsigned c = s[0];
-    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (!len || len > n) {
-        *cp = 0;
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    *cp = 0;
+    if (!len || len > n)
         return 1;
-    }
     unsigned long v = len == 1 ? c : c & (0x3F >> (len - 1));
     for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0;
+        if ((s[i] & 0xC0) != 0x80)
             return 1;
-        }
         v = (v << 6) | (s[i] & 0x3F);
     }
+    static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (v < least[len] || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
+        return 1;
     *cp = v;
     return len;
+}
+
+/* The bytes of TEXT that may stand in XML, as a new string: invalid UTF-8
+ * and characters XML 1.0 forbids are left out.  NULL when out of memory. */
+static char *xml_clean(const char *text, size_t len, size_t *out_len)
+{
+    char *out = malloc(len + 1);
+    size_t o = 0;
+    for (size_t i = 0; out && i < len;) {
+        unsigned long cp;
+        size_t n = utf8_at((const unsigned char *)text + i, len - i, &cp);
+        if (xml_char_ok(cp) && cp != 0xD) {
+            memcpy(out + o, text + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    if (out)
+        out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+void xw_attr(xmlw *x, const char *name, const char *value)
+{
+    size_t len;
+    char *clean = xml_clean(value, strlen(value), &len);
+    check(x, clean ? xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST clean) : -1);
+    free(clean);
+}
+
+void xw_attr_int(xmlw *x, const char *name, long value)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%ld", value);
+    xw_attr(x, name, tmp);
 }
 
 /* Escape < & > (and " for safety in any context) ourselves and hand the
@@ -235,8 +266,7 @@ bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool stor
      * small parts are stored, compressing them costs more than it saves */
     store = store || len < 1024;
     if (zip_set_file_compression(z->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                 store ? 0 : 1) < 0 ||
-        zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dostime, z->dosdate, 0) < 0)
+                                 store ? 0 : 1) < 0)
         z->failed = true;
     return !z->failed;
 }
@@ -263,14 +293,60 @@ void zipw_free(zipw *z)
     free(z);
 }
 
+static unsigned get16(const unsigned char *p)
+{
+    return p[0] | (unsigned)p[1] << 8;
+}
+
+static unsigned long get32(const unsigned char *p)
+{
+    return get16(p) | (unsigned long)get16(p + 2) << 16;
+}
+
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)(v & 0xFF);
+    p[1] = (unsigned char)(v >> 8);
+}
+
+/* Write TIME and DATE into every local and central header of the archive
+ * ZIP[0..LEN), walking it from its end record (never by searching for
+ * signatures, which compressed data may hold).  False when the archive is
+ * not as libzip writes it. */
+static bool set_times(unsigned char *zip, size_t len, unsigned time, unsigned date)
+{
+    if (len < 22 || get32(zip + len - 22) != 0x06054b50) /* no comment: the end record ends it */
+        return false;
+    const unsigned char *end = zip + len - 22;
+    size_t entries = get16(end + 10), p = get32(end + 16);
+    for (size_t e = 0; e < entries; e++) {
+        if (p + 46 > len || get32(zip + p) != 0x02014b50)
+            return false;
+        size_t local = get32(zip + p + 42);
+        if (local + 30 > len || get32(zip + local) != 0x04034b50)
+            return false;
+        put16(zip + p + 12, time);
+        put16(zip + p + 14, date);
+        put16(zip + local + 10, time);
+        put16(zip + local + 12, date);
+        p += 46 + get16(zip + p + 28) + get16(zip + p + 30) + get16(zip + p + 32);
+    }
+    return true;
+}
+
 bool zipw_finish(zipw *z, obuf *out, char *err, size_t errlen)
 {
+    size_t start = out->len;
     if (z->failed) {
         snprintf(err, errlen, "cannot build the package: out of memory");
         zipw_free(z);
         return false;
     }
-    if (zip_close(z->za) < 0) {
+    static pthread_mutex_t close_lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&close_lock);
+    int closed = zip_close(z->za);
+    pthread_mutex_unlock(&close_lock);
+    if (closed < 0) {
         snprintf(err, errlen, "cannot build the package: %s", zip_strerror(z->za));
         zipw_free(z);
         return false;
@@ -285,6 +361,8 @@ bool zipw_finish(zipw *z, obuf *out, char *err, size_t errlen)
         ok = false;
     if (opened)
         zip_source_close(z->src);
+    if (ok && !set_times((unsigned char *)out->data + start, out->len - start, z->dostime, z->dosdate))
+        ok = false;
     if (!ok)
         snprintf(err, errlen, "cannot read back the package");
     zipw_free(z);

@@ -476,16 +476,26 @@ static bool add_css(zipw *z, const book *b)
     return ok;
 }
 
-/* A title when the document has none: its file name without extension. */
+/* A title when the document has none: its file name without extension,
+ * unless nothing readable is left of it (the library has put U+FFFD for
+ * bytes that were not UTF-8). */
 static char *fallback_title(const zhtidy_doc *doc)
 {
     const char *src = zhtidy_doc_meta(doc, ZHTIDY_META_SOURCE);
     const char *base = src ? strrchr(src, '/') : NULL;
     base = base ? base + 1 : src;
-    if (!base || !*base || !strcmp(base, "stdin"))
+    const char *dot = base ? strrchr(base, '.') : NULL;
+    size_t n = base ? (dot && dot != base ? (size_t)(dot - base) : strlen(base)) : 0;
+    bool readable = false;
+    for (size_t i = 0; i < n && !readable;) {
+        if (i + 3 <= n && !memcmp(base + i, "\xEF\xBF\xBD", 3))
+            i += 3;
+        else
+            readable = base[i++] != ' ';
+    }
+    if (!n || !strcmp(base, "stdin") || !readable)
         return strdup("未命名文档");
-    const char *dot = strrchr(base, '.');
-    return strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+    return strndup(base, n);
 }
 
 bool write_epub(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
