@@ -16,6 +16,10 @@ endfunction()
 
 zhtidy_require(UTF8PROC libutf8proc libutf8proc-dev)
 zhtidy_require(OPENCC opencc libopencc-dev)
+if(ZHTIDY_CONVERTER STREQUAL "builtin")
+  # only the generator of the converter's tables reads JSON, at build time
+  zhtidy_require(JSONC json-c libjson-c-dev)
+endif()
 
 # OpenCC is loaded with dlopen() the first time a conversion is asked for
 # (lib/script.c), so the library compiles against its header and loads it by
