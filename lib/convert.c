@@ -32,9 +32,15 @@
 #define CC_NONE UINT32_MAX
 
 typedef struct {
-    uint32_t slots; /* its first characters' hash, in cc_slots */
-    uint8_t shift;  /* 32 - log2(the hash's size) */
-} cc_dict;
+    uint64_t bits[4]; /* which of the page's 256 code points occur in keys */
+    uint16_t base;    /* the id of the first of them */
+    uint8_t rank[4];  /* how many occur before each word */
+} cc_page;
+
+typedef struct {
+    uint32_t child; /* the first; the next node's first ends them */
+    uint32_t value; /* offset << 8 | length in cc_values, or CC_NONE */
+} cc_node;
 
 typedef struct {
     uint16_t first, n; /* dictionaries, in cc_group_dicts */
@@ -87,69 +93,95 @@ static inline bool in_keys(const cc_config *c, unsigned char ch)
     return c->ascii[ch >> 5] >> (ch & 31) & 1;
 }
 
-/* The node + 1 of D's first character CP, 0 when no key starts with it.
- * The hash is never full, so an empty slot ends every probe. */
-static inline uint32_t root_of(const cc_dict *d, uint32_t cp)
+static inline unsigned popcount(uint64_t x)
 {
-    uint32_t mask = UINT32_MAX >> d->shift;
-    for (uint32_t i = (cp * 0x9E3779B1u) >> d->shift;; i = (i + 1) & mask) {
-        uint32_t n = cc_slots[d->slots + i];
-        if (!n || cc_label[n - 1] == cp)
-            return n;
-    }
+#ifdef __POPCNT__
+    return (unsigned)__builtin_popcountll(x);
+#else
+    x -= (x >> 1) & 0x5555555555555555ull;
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
 }
 
-/* The child + 1 of NODE labelled CP, or 0. */
-static inline uint32_t child_of(uint32_t node, uint32_t cp)
+/* The id of code point CP, 0 when no key holds it. */
+static inline uint32_t char_id(uint32_t cp)
 {
-    uint32_t lo = cc_child[node], hi = cc_child[node + 1];
+    uint32_t page = cp >> 8 < sizeof cc_top / sizeof cc_top[0] ? cc_top[cp >> 8] : 0;
+    if (!page)
+        return 0;
+    const cc_page *p = &cc_pages[page - 1];
+    uint64_t word = p->bits[(cp >> 6) & 3], bit = 1ull << (cp & 63);
+    if (!(word & bit))
+        return 0;
+    return p->base + p->rank[(cp >> 6) & 3] + popcount(word & (bit - 1));
+}
+
+/* The node + 1 of dictionary D for first character ID, 0 when no key of
+ * D starts with it. */
+static inline uint32_t root_of(unsigned d, uint32_t id)
+{
+    size_t w = (size_t)d * CC_WORDS + id / 64;
+    uint64_t word = cc_dict_bits[w], bit = 1ull << (id % 64);
+    if (!(word & bit))
+        return 0;
+    return cc_dict_base[d] + cc_dict_rank[w] + popcount(word & (bit - 1)) + 1;
+}
+
+/* The child + 1 of NODE for character ID, or 0. */
+static inline uint32_t child_of(uint32_t node, uint32_t id)
+{
+    uint32_t lo = cc_nodes[node].child, hi = cc_nodes[node + 1].child;
     while (hi - lo > 8) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (cc_label[mid] <= cp)
+        if (cc_label[mid] <= id)
             lo = mid;
         else
             hi = mid;
     }
     for (; lo < hi; lo++)
-        if (cc_label[lo] >= cp)
-            return cc_label[lo] == cp ? lo + 1 : 0;
+        if (cc_label[lo] >= id)
+            return cc_label[lo] == id ? lo + 1 : 0;
     return 0;
 }
 
-/* Bytes of the longest key of D that starts S (N > 0 bytes), 0 for none;
- * its value in *VAL. */
-static size_t dict_match(const cc_dict *d, const unsigned char *s, size_t n, uint32_t *val)
+/* Bytes of the longest key of dictionary D that starts S (N bytes, the
+ * first character FIRST bytes long with id ID), 0 for none; its value in
+ * *VAL. */
+static size_t dict_match(unsigned d, uint32_t id, size_t first, const unsigned char *s, size_t n,
+                         uint32_t *val)
 {
-    size_t at, k;
-    uint32_t node = root_of(d, decode(s, &at));
+    uint32_t node = root_of(d, id);
     if (!node--)
         return 0;
-    size_t best = 0;
-    if (cc_value[node] != CC_NONE)
-        best = at, *val = cc_value[node];
-    while (at < n && cc_child[node] != cc_child[node + 1]) {
-        uint32_t next = child_of(node, decode(s + at, &k));
+    size_t best = 0, at = first, k;
+    if (cc_nodes[node].value != CC_NONE)
+        best = at, *val = cc_nodes[node].value;
+    while (at < n && cc_nodes[node].child != cc_nodes[node + 1].child) {
+        uint32_t next = child_of(node, char_id(decode(s + at, &k)));
         if (!next)
             break;
         node = next - 1;
         at += k;
-        if (cc_value[node] != CC_NONE)
-            best = at, *val = cc_value[node];
+        if (cc_nodes[node].value != CC_NONE)
+            best = at, *val = cc_nodes[node].value;
     }
     return best;
 }
 
 /* As DictGroup::MatchPrefix: the longest match of the first dictionary of
- * G that matches, leaving out those whose bit is set in SKIP.  The
- * dictionary's index in *WHICH. */
-static size_t group_match(const cc_group *g, unsigned skip, const unsigned char *s, size_t n,
-                          uint32_t *val, unsigned *which)
+ * G that matches, leaving out those whose bit is set in SKIP.  ID is the
+ * id of S's first character, FIRST its length; the dictionary that matched
+ * in *WHICH. */
+static size_t group_match(const cc_group *g, unsigned skip, uint32_t id, size_t first,
+                          const unsigned char *s, size_t n, uint32_t *val, unsigned *which)
 {
     for (unsigned i = 0; i < g->n; i++) {
         if (skip >> i & 1)
             continue;
         *which = cc_group_dicts[g->first + i];
-        size_t m = dict_match(&cc_dicts[*which], s, n, val);
+        size_t m = dict_match(*which, id, first, s, n, val);
         if (m)
             return m;
     }
@@ -201,18 +233,20 @@ static void convert_step(const cc_config *c, const cc_group *g, unsigned skip,
                          const unsigned char *s, size_t n, cc_buf *out)
 {
     size_t copied = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t v;
-        unsigned which;
-        size_t m = s[i] < 0x80 && !in_keys(c, s[i]) ? 0 : group_match(g, skip, s + i, n - i, &v, &which);
-        if (!m) {
-            i += char_len(s[i]);
+    for (size_t i = 0, k; i < n; i += k) {
+        if (s[i] < 0x80 && !in_keys(c, s[i])) {
+            k = 1;
             continue;
         }
+        uint32_t v, id = char_id(decode(s + i, &k));
+        unsigned which;
+        size_t m = id ? group_match(g, skip, id, k, s + i, n - i, &v, &which) : 0;
+        if (!m)
+            continue;
         put(out, s + copied, i - copied);
         put(out, cc_values + (v >> 8), v & 0xFF);
-        i += m;
-        copied = i;
+        k = m;
+        copied = i + m;
     }
     put(out, s + copied, n - copied);
 }
@@ -250,28 +284,43 @@ static void key_segment(cc_run *r, const unsigned char *s, size_t n, unsigned wh
         chain(r, 0, s, n, 0);
 }
 
+/* Copy the characters from S[I] on that no key of C holds, up to LEN;
+ * returns where they end. */
+static size_t copy_keyless(cc_run *r, const unsigned char *s, size_t i, size_t len)
+{
+    size_t j = i, k;
+    while (j < len) {
+        if (s[j] < 0x80)
+            k = in_keys(r->c, s[j]) ? 0 : 1;
+        else
+            k = char_id(decode(s + j, &k)) ? 0 : k;
+        if (!k)
+            break;
+        j += k;
+    }
+    put(&r->out, s + i, j - i);
+    return j;
+}
+
 /* Segmentation, as MaxMatchSegmentation::Segment, each segment converted
- * as soon as it is known. */
+ * as soon as it is known.  A character that no key holds cannot be in a
+ * match: the text is cut there and the character copied. */
 static void segment(cc_run *r, const unsigned char *s, size_t len)
 {
     const cc_config *c = r->c;
     const cc_group *seg = &cc_groups[c->seg];
     size_t run = 0; /* where the text no key matched begins */
-    for (size_t i = 0; i < len && !r->out.failed;) {
-        if (s[i] < 0x80 && !in_keys(c, s[i])) {
-            size_t j = i + 1;
-            while (j < len && s[j] < 0x80 && !in_keys(c, s[j]))
-                j++;
+    for (size_t i = 0, k; i < len && !r->out.failed;) {
+        uint32_t v, id = s[i] < 0x80 && !in_keys(c, s[i]) ? 0 : char_id(decode(s + i, &k));
+        if (!id) {
             chain(r, 0, s + run, i - run, c->known);
-            put(&r->out, s + i, j - i);
-            i = run = j;
+            i = run = copy_keyless(r, s, i, len);
             continue;
         }
-        uint32_t v;
         unsigned which;
-        size_t m = group_match(seg, 0, s + i, len - i, &v, &which);
+        size_t m = group_match(seg, 0, id, k, s + i, len - i, &v, &which);
         if (!m) {
-            i += char_len(s[i]);
+            i += k;
             continue;
         }
         chain(r, 0, s + run, i - run, c->known);

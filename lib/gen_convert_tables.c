@@ -3,14 +3,19 @@
  * Reads OpenCC's configurations (.json, with json-c) and the dictionaries
  * they name, and writes the tables that lib/convert.c converts with:
  *
- *   cc_label, cc_child, cc_value   one trie per dictionary, keyed by code
- *       point.  The tries form one forest laid out breadth first: the
- *       children of node i are the nodes cc_child[i] .. cc_child[i + 1] - 1,
- *       sorted by code point.  cc_value[i] is the entry's first value (the
+ *   cc_top, cc_pages   a character's id: the characters that occur in
+ *       keys are numbered 1, 2 ... in code point order; 0 is any other.
+ *       cc_top gives the page of 256 code points, whose bitmap and ranks
+ *       give the id.
+ *   cc_label, cc_nodes   one trie per dictionary, over ids.  The tries
+ *       form one forest laid out breadth first: the children of node i are
+ *       the nodes cc_nodes[i].child .. cc_nodes[i + 1].child - 1, sorted by
+ *       id (cc_label).  cc_nodes[i].value is the entry's first value (the
  *       one OpenCC's DictEntry::GetDefault gives) as offset << 8 | length in
  *       cc_values, or CC_NONE where no key ends.
- *   cc_slots   per dictionary, a hash of its first characters: node + 1,
- *       0 for an empty slot; linear probing.
+ *   cc_dict_bits, cc_dict_rank, cc_dict_base   per dictionary, a bitmap of
+ *       the ids that start a key, with the rank of each word: a first
+ *       character's node is cc_dict_base plus the set bits before its own.
  *   cc_group_dicts, cc_groups   dictionary groups: OpenCC's DictGroup takes
  *       the longest match of the first dictionary that matches at all.
  *   cc_configs   per configuration: the segmentation group, the conversion
@@ -222,7 +227,6 @@ typedef struct {
     char *type, *file;
     uint32_t root;              /* in nodes[] */
     uint32_t base, nroot;       /* its first characters in the output order */
-    uint32_t slots, bits;       /* its hash in cc_slots */
     uint32_t ascii[4];          /* ASCII characters in its keys */
 } gdict;
 
@@ -347,8 +351,6 @@ static void parse_config(const char *name)
 
 static uint32_t *order, *first_kid; /* output index -> node; its first child */
 static uint32_t order_n;
-static uint32_t *slots;
-static uint32_t slots_n;
 
 static void push_kids(uint32_t node)
 {
@@ -357,7 +359,7 @@ static void push_kids(uint32_t node)
 }
 
 /* Breadth first over the forest: every node's children follow those of
- * the node before it, so cc_child[i + 1] ends node i's children. */
+ * the node before it, so cc_nodes[i + 1].child ends node i's children. */
 static void lay_out(void)
 {
     order = xrealloc(NULL, nodes_n * sizeof *order);
@@ -374,45 +376,124 @@ static void lay_out(void)
     first_kid[order_n] = order_n;
 }
 
-static uint32_t hash_slot(uint32_t cp, uint32_t bits)
+/* ---- character ids --------------------------------------------------- */
+
+#define NCP 0x110000
+#define NPAGES (NCP >> 8)
+
+static uint16_t *ids;   /* per code point */
+static uint32_t nids;   /* the highest id */
+static uint32_t words;  /* 64-bit words in a dictionary's bitmap of ids */
+
+static void number_chars(void)
 {
-    return (cp * 0x9E3779B1u) >> (32 - bits);
+    ids = calloc(NCP, sizeof *ids);
+    if (!ids)
+        die("out of memory");
+    for (uint32_t i = 0; i < order_n; i++)
+        ids[nodes[order[i]].cp] = 1;
+    for (uint32_t cp = 0; cp < NCP; cp++)
+        if (ids[cp] && ++nids > UINT16_MAX)
+            die("more than %u distinct characters in keys", UINT16_MAX);
+        else if (ids[cp])
+            ids[cp] = (uint16_t)nids;
+    words = nids / 64 + 1;
 }
 
-/* A hash of each dictionary's first characters, at most 3/4 full. */
-static void hash_roots(void)
+/* Is there a character in page P (code points P << 8 ...)? */
+static int page_used(uint32_t p)
 {
-    for (int d = 0; d < ndicts; d++) {
-        gdict *g = &dicts[d];
-        for (g->bits = 2; (1u << g->bits) * 3 < g->nroot * 4; g->bits++)
-            ;
-        uint32_t size = 1u << g->bits;
-        g->slots = slots_n;
-        slots = xrealloc(slots, (slots_n += size) * sizeof *slots);
-        memset(slots + g->slots, 0, size * sizeof *slots);
-        for (uint32_t i = g->base; i < g->base + g->nroot; i++) {
-            uint32_t s = hash_slot(nodes[order[i]].cp, g->bits);
-            while (slots[g->slots + s])
-                s = (s + 1) & (size - 1);
-            slots[g->slots + s] = i + 1;
+    for (uint32_t cp = p << 8; cp < (p + 1) << 8; cp++)
+        if (ids[cp])
+            return 1;
+    return 0;
+}
+
+static void write_page(FILE *f, uint32_t p)
+{
+    uint64_t bits[4] = {0};
+    unsigned rank[4] = {0};
+    uint16_t base = 0;
+    for (uint32_t cp = (p + 1) << 8; cp-- > p << 8;)
+        if (ids[cp]) {
+            bits[(cp >> 6) & 3] |= 1ull << (cp & 63);
+            base = ids[cp];
         }
-    }
+    for (int w = 1; w < 4; w++)
+        rank[w] = rank[w - 1] + (unsigned)__builtin_popcountll(bits[w - 1]);
+    fprintf(f, "{{%#llx, %#llx, %#llx, %#llx}, %u, {%u, %u, %u, %u}},\n",
+            (unsigned long long)bits[0], (unsigned long long)bits[1], (unsigned long long)bits[2],
+            (unsigned long long)bits[3], base, rank[0], rank[1], rank[2], rank[3]);
+}
+
+static void write_pages(FILE *f)
+{
+    uint32_t top = NPAGES, n = 0;
+    while (top && !page_used(top - 1))
+        top--;
+    fprintf(f, "static const uint16_t cc_top[%u] = {", top ? top : 1);
+    for (uint32_t p = 0; p < top; p++)
+        fprintf(f, "%s%u,", p % 16 ? "" : "\n", page_used(p) ? ++n : 0);
+    fprintf(f, "%s\n};\n\nstatic const cc_page cc_pages[%u] = {\n", top ? "" : "0", n ? n : 1);
+    for (uint32_t p = 0; p < top; p++)
+        if (page_used(p))
+            write_page(f, p);
+    fputs(n ? "};\n\n" : "{{0}, 0, {0}}};\n\n", f);
 }
 
 /* ---- output ---------------------------------------------------------- */
 
-typedef uint32_t (*word_fn)(uint32_t i);
-static uint32_t label_at(uint32_t i) { return nodes[order[i]].cp; }
-static uint32_t child_at(uint32_t i) { return first_kid[i]; }
-static uint32_t value_at(uint32_t i) { return nodes[order[i]].value; }
-static uint32_t slot_at(uint32_t i) { return slots[i]; }
+typedef unsigned long long (*word_fn)(uint32_t i);
+static unsigned long long label_at(uint32_t i) { return ids[nodes[order[i]].cp]; }
 
-static void write_words(FILE *f, const char *name, word_fn at, uint32_t n)
+/* Each node's first child and value side by side: a lookup wants both,
+ * and the next node's first child, from one cache line. */
+static void write_nodes(FILE *f)
 {
-    fprintf(f, "static const uint32_t %s[%u] = {", name, n);
-    for (uint32_t i = 0; i < n; i++)
-        fprintf(f, "%s%u,", i % 10 ? "" : "\n", at(i));
+    fprintf(f, "static const cc_node cc_nodes[%u] = {", order_n + 1);
+    for (uint32_t i = 0; i <= order_n; i++)
+        fprintf(f, "%s{%u,%#x},", i % 6 ? "" : "\n", first_kid[i],
+                i < order_n ? nodes[order[i]].value : CC_NONE);
     fputs("\n};\n\n", f);
+}
+
+static void write_words(FILE *f, const char *type, const char *name, word_fn at, uint32_t n)
+{
+    fprintf(f, "static const %s %s[%u] = {", type, name, n);
+    for (uint32_t i = 0; i < n; i++)
+        fprintf(f, "%s%#llx,", i % 8 ? "" : "\n", at(i));
+    fputs("\n};\n\n", f);
+}
+
+static uint64_t *dict_bits;
+
+static unsigned long long bits_at(uint32_t i) { return dict_bits[i]; }
+
+static unsigned long long rank_at(uint32_t i)
+{
+    unsigned long long r = 0;
+    for (uint32_t w = i - i % words; w < i; w++)
+        r += (unsigned)__builtin_popcountll(dict_bits[w]);
+    return r;
+}
+
+static unsigned long long base_at(uint32_t i) { return dicts[i].base; }
+
+/* Per dictionary, which ids start a key. */
+static void write_dict_bits(FILE *f)
+{
+    dict_bits = calloc((size_t)ndicts * words, sizeof *dict_bits);
+    if (!dict_bits)
+        die("out of memory");
+    for (int d = 0; d < ndicts; d++)
+        for (uint32_t i = dicts[d].base; i < dicts[d].base + dicts[d].nroot; i++) {
+            uint32_t id = ids[nodes[order[i]].cp];
+            dict_bits[(size_t)d * words + id / 64] |= 1ull << (id % 64);
+        }
+    fprintf(f, "#define CC_WORDS %u\n\n", words);
+    write_words(f, "uint64_t", "cc_dict_bits", bits_at, (uint32_t)ndicts * words);
+    write_words(f, "uint16_t", "cc_dict_rank", rank_at, (uint32_t)ndicts * words);
+    write_words(f, "uint32_t", "cc_dict_base", base_at, (uint32_t)ndicts);
 }
 
 /* Octal escapes keep the bytes exact whatever the compiler's charset. */
@@ -434,13 +515,13 @@ static void write_groups(FILE *f)
     for (int g = 0; g < ngroups; g++)
         for (int i = 0; i < groups[g].n; i++)
             fprintf(f, "%s%d,", at++ % 16 ? "" : "\n", groups[g].d[i]);
-    fputs("\n};\n\nstatic const cc_group cc_groups[] = {\n", f);
+    fputs("\n};\n\n/* the dictionaries:", f);
+    for (int d = 0; d < ndicts; d++)
+        fprintf(f, "%s%d %s", d % 4 ? ", " : "\n * ", d, dicts[d].file);
+    fputs(" */\nstatic const cc_group cc_groups[] = {\n", f);
     at = 0;
     for (int g = 0; g < ngroups; g++, at += groups[g - 1].n)
         fprintf(f, "{%d, %d},\n", at, groups[g].n);
-    fputs("};\n\nstatic const cc_dict cc_dicts[] = {\n", f);
-    for (int d = 0; d < ndicts; d++)
-        fprintf(f, "{%u, %u}, /* %s */\n", dicts[d].slots, 32 - dicts[d].bits, dicts[d].file);
     fputs("};\n\n", f);
 }
 
@@ -487,19 +568,19 @@ int main(int argc, char **argv)
     for (int i = 4; i < argc; i++)
         parse_config(argv[i]);
     lay_out();
-    hash_roots();
+    number_chars();
     FILE *f = fopen(argv[1], "w");
     if (!f)
         die("cannot write %s", argv[1]);
     fprintf(f, "/* Generated by gen_convert_tables from OpenCC's configurations and\n"
                " * dictionaries in %s: do not edit.\n"
-               " * %u trie nodes, %u hash slots, %zu bytes of values. */\n\n",
-            config_dir, order_n, slots_n, pool_len);
+               " * %u trie nodes, %u characters, %zu bytes of values. */\n\n",
+            config_dir, order_n, nids, pool_len);
     write_pool(f);
-    write_words(f, "cc_label", label_at, order_n);
-    write_words(f, "cc_child", child_at, order_n + 1);
-    write_words(f, "cc_value", value_at, order_n);
-    write_words(f, "cc_slots", slot_at, slots_n);
+    write_pages(f);
+    write_words(f, "uint16_t", "cc_label", label_at, order_n);
+    write_nodes(f);
+    write_dict_bits(f);
     write_groups(f);
     write_configs(f);
     if (fclose(f))

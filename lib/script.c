@@ -186,19 +186,34 @@ void zhtidy_cleanup(void)
     pthread_mutex_unlock(&cache_lock);
 }
 
-/* OpenCC fails a whole call on invalid UTF-8: replace it first. */
+/* How many bytes of TEXT are valid UTF-8 without NUL before the first that
+ * is not: OpenCC fails a whole call on invalid UTF-8, and stops at a NUL. */
+static size_t valid_prefix(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = 0, n;
+    while (i < len) {
+        if (u[i] - 1u < 0x7F) /* ASCII but NUL, most of the time */
+            i++;
+        else if (u[i] && (n = zt_utf8_valid_len(u + i, len - i)))
+            i += n;
+        else
+            break;
+    }
+    return i;
+}
+
+/* TEXT with each invalid byte (and NUL) replaced by U+FFFD. */
 static char *valid_copy(const char *text, size_t len, size_t *out_len)
 {
     zt_buf b;
     zt_buf_init(&b);
     zt_buf_reserve(&b, len);
-    const unsigned char *u = (const unsigned char *)text;
-    for (size_t i = 0; i < len;) {
-        size_t n = u[i] ? zt_utf8_valid_len(u + i, len - i) : 0;
-        if (n)
-            zt_buf_add(&b, text + i, n), i += n;
-        else
-            zt_buf_add_cp(&b, 0xFFFD), i++;
+    for (size_t i = 0, n; i < len; i += n + 1) {
+        n = valid_prefix(text + i, len - i);
+        zt_buf_add(&b, text + i, n);
+        if (i + n < len)
+            zt_buf_add_cp(&b, 0xFFFD);
     }
     return zt_buf_take(&b, out_len);
 }
@@ -217,20 +232,21 @@ zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, c
     zhtidy_status st = builtin ? ZHTIDY_OK : get_converter(config, &h);
     if (st)
         return st;
-    size_t clean_len;
-    char *clean = valid_copy(text ? text : "", len, &clean_len);
-    if (!clean)
+    text = text ? text : "";
+    size_t clean_len = len;
+    char *clean = NULL; /* a repaired copy, when TEXT needs one */
+    if (valid_prefix(text, len) < len && !(clean = valid_copy(text, len, &clean_len)))
         return ZHTIDY_ERR_NOMEM;
 #ifdef ZHTIDY_BUILTIN_CONVERTER
     if (builtin) {
-        st = zt_cc_convert(builtin, clean, clean_len, out, out_len);
+        st = zt_cc_convert(builtin, clean ? clean : text, clean_len, out, out_len);
         free(clean);
         return st;
     }
 #endif
     /* opencc_convert_utf8 allocates what the output needs; the _to_buffer
      * variant would overflow a buffer sized from the input. */
-    char *conv = cc.convert(h, clean, clean_len);
+    char *conv = cc.convert(h, clean ? clean : text, clean_len);
     free(clean);
     if (!conv)
         return ZHTIDY_ERR_OPENCC;
