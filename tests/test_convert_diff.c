@@ -1,13 +1,18 @@
 /* test_convert_diff - zhtidy_convert against libopencc, byte for byte.
  *
- * usage: test_convert_diff DIR_OR_FILE...
+ * usage: test_convert_diff [--soup DUMP_DIR] DIR_OR_FILE...
  * Every built-in configuration converts every input (each *.txt and *.in
  * file of a directory, or the file named) through zhtidy_convert and
  * through libopencc, loaded with dlopen() here; the two must agree byte for
  * byte.  Besides the inputs as they are, each one in OpenCC's Traditional,
  * Taiwan and Hong Kong forms is converted too, so that the configurations
  * from Traditional see text of their kind.  A configuration that changed
- * nothing in any input proves nothing, and fails. */
+ * nothing in any input proves nothing, and fails.
+ *
+ * With --soup, the dictionaries dumped to text in DUMP_DIR (*.txt,
+ * "key<TAB>value value ...") make one more input: keys and values, whole
+ * and cut, one after the other at random (a fixed seed), so that matches
+ * overlap, run into each other and cross where segments end. */
 #include <dirent.h>
 #include <dlfcn.h>
 #include <opencc.h>
@@ -107,6 +112,84 @@ static void read_path(const char *path)
     closedir(d);
 }
 
+/* ---- the soup of dictionary pieces ------------------------------------ */
+
+static char **pieces;
+static size_t npieces;
+
+/* Each key and value of one dump's lines, as pieces. */
+static void read_pieces(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096];
+    while (f && fgets(line, sizeof line, f))
+        for (char *tok = strtok(line, "\t \n"); tok; tok = strtok(NULL, "\t \n")) {
+            pieces = realloc(pieces, (npieces + 1) * sizeof *pieces);
+            if (!pieces || !(pieces[npieces++] = strdup(tok)))
+                exit(1);
+        }
+    if (f)
+        fclose(f);
+}
+
+static unsigned long seed = 20240601;
+
+static size_t rnd(size_t n)
+{
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (size_t)(seed >> 33) % n;
+}
+
+/* Bytes [FROM, TO) of piece P in characters, as a byte range. */
+static void cut(const char *p, size_t *from, size_t *to)
+{
+    size_t chars = 0, n = strlen(p);
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+    size_t a = rnd(chars), b = a + 1 + rnd(chars - a), c = 0;
+    *from = *to = n;
+    for (size_t i = 0; i <= n; i++)
+        if (i == n || ((unsigned char)p[i] & 0xC0) != 0x80) {
+            if (c == a && *from == n)
+                *from = i;
+            if (c++ == b)
+                *to = i;
+        }
+}
+
+static void add_soup(const char *dump_dir)
+{
+    static const char *const extra[] = {"\n", " ", "a", "SQL", "U", "，", "\t", "𠮷"};
+    DIR *d = opendir(dump_dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char file[4096];
+        snprintf(file, sizeof file, "%s/%s", dump_dir, e->d_name);
+        if (wanted(e->d_name))
+            read_pieces(file);
+    }
+    if (d)
+        closedir(d);
+    size_t len = 0, cap = 1 << 18;
+    char *text = malloc(cap);
+    while (npieces && text && len < cap - 512) {
+        const char *p = pieces[rnd(npieces)];
+        size_t from = 0, to = strlen(p);
+        if (rnd(5) == 0)
+            cut(p, &from, &to);
+        else if (rnd(20) == 0)
+            p = extra[rnd(sizeof extra / sizeof extra[0])], to = strlen(p);
+        memcpy(text + len, p + from, to - from);
+        len += to - from;
+    }
+    for (size_t i = 0; i < npieces; i++)
+        free(pieces[i]);
+    free(pieces);
+    if (text)
+        text[len] = '\0';
+    add_input("the soup of dictionary pieces", npieces ? text : NULL, len);
+}
+
 static size_t config_index(const char *name)
 {
     size_t k = 0;
@@ -165,7 +248,7 @@ static int compare(size_t k, const input *in, int *changed)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: test_convert_diff DIR_OR_FILE...\n");
+        fprintf(stderr, "usage: test_convert_diff [--soup DUMP_DIR] DIR_OR_FILE...\n");
         return 2;
     }
     if (!load_reference()) {
@@ -173,9 +256,14 @@ int main(int argc, char **argv)
                ZHTIDY_OPENCC_SONAME);
         return 1;
     }
-    for (int i = 1; i < argc; i++)
+    int first = 1;
+    if (argc > 3 && !strcmp(argv[1], "--soup"))
+        first = 3;
+    for (int i = first; i < argc; i++)
         read_path(argv[i]);
     add_traditional();
+    if (first == 3)
+        add_soup(argv[2]);
     int passed = 0, failed = 0;
     size_t bytes = 0;
     for (size_t k = 0; k < NCONFIGS; k++) {
