@@ -215,7 +215,7 @@ static bool buf_grow(cc_buf *b, size_t n)
 
 static inline void put(cc_buf *b, const void *s, size_t n)
 {
-    if (b->cap - b->len <= n && !buf_grow(b, n))
+    if (!n || (b->cap - b->len <= n && !buf_grow(b, n)))
         return;
     memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -288,15 +288,11 @@ static void key_segment(cc_run *r, const unsigned char *s, size_t n, unsigned wh
  * returns where they end. */
 static size_t copy_keyless(cc_run *r, const unsigned char *s, size_t i, size_t len)
 {
-    size_t j = i, k;
+    size_t j = i, k = 1;
     while (j < len) {
-        if (s[j] < 0x80)
-            k = in_keys(r->c, s[j]) ? 0 : 1;
-        else
-            k = char_id(decode(s + j, &k)) ? 0 : k;
-        if (!k)
+        if (s[j] < 0x80 ? in_keys(r->c, s[j]) : char_id(decode(s + j, &k)) != 0)
             break;
-        j += k;
+        j += s[j] < 0x80 ? 1 : k;
     }
     put(&r->out, s + i, j - i);
     return j;

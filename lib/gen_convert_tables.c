@@ -392,11 +392,13 @@ static void number_chars(void)
         die("out of memory");
     for (uint32_t i = 0; i < order_n; i++)
         ids[nodes[order[i]].cp] = 1;
-    for (uint32_t cp = 0; cp < NCP; cp++)
-        if (ids[cp] && ++nids > UINT16_MAX)
+    for (uint32_t cp = 0; cp < NCP; cp++) {
+        if (!ids[cp])
+            continue;
+        if (++nids > UINT16_MAX)
             die("more than %u distinct characters in keys", UINT16_MAX);
-        else if (ids[cp])
-            ids[cp] = (uint16_t)nids;
+        ids[cp] = (uint16_t)nids;
+    }
     words = nids / 64 + 1;
 }
 
