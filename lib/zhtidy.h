@@ -200,7 +200,7 @@ ZHTIDY_API zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i
  * s2twp tw2sp s2hk hk2s t2tw t2hk tw2t hk2t jp2t t2jp, with or without
  * ".json") run on tables built from OpenCC's own files and give OpenCC's
  * output byte for byte; any other name or path is opened by libopencc,
- * loaded on first use (ZHTIDY_ERR_OPENCC when it cannot).  Thread-safe.
+ * loaded on first use (ZHTIDY_ERR_OPENCC when it cannot).
  * The caller frees *OUT with free(). */
 ZHTIDY_API zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len,
                              char **out, size_t *out_len);
