@@ -20,6 +20,7 @@ zhtidy_require(UTF8PROC libutf8proc libutf8proc-dev)
 zhtidy_require(OPENCC opencc libopencc-dev)
 zhtidy_require(LIBXML2 libxml-2.0 libxml2-dev)
 zhtidy_require(LIBZIP libzip libzip-dev)
+zhtidy_require(JSONC json-c libjson-c-dev)
 
 # OpenCC is loaded with dlopen() the first time a conversion is asked for
 # (lib/script.c), so the library compiles against its header and loads it by

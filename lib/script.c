@@ -6,9 +6,13 @@
  * them at build time).  Conversion runs last, after page repair, because
  * OpenCC cannot match a phrase that a line break cuts in two.
  *
- * OpenCC (with libstdc++ and marisa behind it) is loaded with dlopen() the
- * first time a conversion is asked for: most runs only detect the script,
- * and loading it at start-up cost each of them a millisecond. */
+ * The configurations OpenCC installs convert on the library's own tables
+ * (convert.c), built from OpenCC's files, byte for byte as OpenCC would.
+ * Any other configuration, a user's .json, goes to OpenCC itself (with
+ * libstdc++ and marisa behind it), loaded with dlopen() the first time it
+ * is needed: most runs only detect the script, and loading it at start-up
+ * cost each of them a millisecond. */
+#include "convert.h"
 #include "internal.h"
 
 #include <dlfcn.h>
@@ -118,49 +122,86 @@ static bool load_opencc(void)
 
 /* ---- OpenCC handles, opened once per configuration ------------------- */
 
-#define MAX_CONFIGS 16
-
-static struct {
-    char name[64];
+static struct cached {
+    char *file;
     opencc_t handle;
-} cache[MAX_CONFIGS];
-static size_t cache_n;
+} *cache;
+static size_t cache_n, cache_cap;
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static opencc_t get_converter(const char *config)
+/* Open *FILE and keep it in the cache, which then owns *FILE (set to
+ * NULL).  Called with cache_lock held. */
+static zhtidy_status open_converter(char **file, opencc_t *h)
 {
-    char file[64];
+    struct cached *grown = zt_grow(cache, &cache_cap, cache_n, sizeof *cache, 4);
+    if (!grown)
+        return ZHTIDY_ERR_NOMEM;
+    cache = grown;
+    if (!load_opencc())
+        return ZHTIDY_ERR_OPENCC;
+    *h = cc.open(*file);
+    if (*h == (opencc_t)-1) { /* OpenCC's failure value, not NULL */
+        *h = NULL;
+        return ZHTIDY_ERR_OPENCC;
+    }
+    cache[cache_n].file = *file;
+    cache[cache_n++].handle = *h;
+    *file = NULL;
+    return ZHTIDY_OK;
+}
+
+static zhtidy_status get_converter(const char *config, opencc_t *h)
+{
     size_t n = strlen(config);
-    if (n == 0 || n + 6 > sizeof file)
-        return NULL;
+    if (n == 0)
+        return ZHTIDY_ERR_OPENCC;
+    char *file = malloc(n + sizeof ".json");
+    if (!file)
+        return ZHTIDY_ERR_NOMEM;
     memcpy(file, config, n + 1);
     if (n < 5 || strcmp(config + n - 5, ".json"))
-        memcpy(file + n, ".json", 6);
-    opencc_t h = NULL;
+        memcpy(file + n, ".json", sizeof ".json");
+    zhtidy_status st = ZHTIDY_OK;
+    *h = NULL;
     pthread_mutex_lock(&cache_lock);
-    for (size_t i = 0; i < cache_n && !h; i++)
-        if (!strcmp(cache[i].name, file))
-            h = cache[i].handle;
-    if (!h && cache_n < MAX_CONFIGS && load_opencc()) {
-        h = cc.open(file);
-        if (h == (opencc_t)-1) /* OpenCC's failure value, not NULL */
-            h = NULL;
-        else {
-            memcpy(cache[cache_n].name, file, strlen(file) + 1);
-            cache[cache_n++].handle = h;
-        }
-    }
+    for (size_t i = 0; i < cache_n && !*h; i++)
+        if (!strcmp(cache[i].file, file))
+            *h = cache[i].handle;
+    if (!*h)
+        st = open_converter(&file, h);
     pthread_mutex_unlock(&cache_lock);
-    return h;
+    free(file);
+    return st;
 }
 
 void zhtidy_cleanup(void)
 {
     pthread_mutex_lock(&cache_lock);
-    for (size_t i = 0; i < cache_n; i++)
+    for (size_t i = 0; i < cache_n; i++) {
         cc.close(cache[i].handle);
-    cache_n = 0;
+        free(cache[i].file);
+    }
+    free(cache);
+    cache = NULL;
+    cache_n = cache_cap = 0;
     pthread_mutex_unlock(&cache_lock);
+}
+
+/* How many bytes of TEXT are valid UTF-8 without NUL before the first that
+ * is not: OpenCC fails a whole call on invalid UTF-8, and stops at a NUL. */
+static size_t valid_prefix(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = 0, n;
+    while (i < len) {
+        if (u[i] - 1u < 0x7F) /* ASCII but NUL, most of the time */
+            i++;
+        else if (u[i] && (n = zt_utf8_valid_len(u + i, len - i)))
+            i += n;
+        else
+            break;
+    }
+    return i;
 }
 
 zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, char **out,
@@ -169,16 +210,29 @@ zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len, c
     if (!config || !out || (!text && len))
         return ZHTIDY_ERR_ARG;
     *out = NULL;
-    opencc_t h = get_converter(config);
-    if (!h)
-        return ZHTIDY_ERR_OPENCC;
-    size_t clean_len;
-    char *clean = zt_utf8_sanitize(text ? text : "", len, &clean_len); /* OpenCC fails on invalid UTF-8 */
-    if (!clean)
+    const zt_cc_config *builtin = NULL;
+    opencc_t h = NULL;
+#ifdef ZHTIDY_BUILTIN_CONVERTER
+    builtin = zt_cc_find(config);
+#endif
+    zhtidy_status st = builtin ? ZHTIDY_OK : get_converter(config, &h);
+    if (st)
+        return st;
+    text = text ? text : "";
+    size_t clean_len = len;
+    char *clean = NULL; /* a repaired copy, when TEXT needs one */
+    if (valid_prefix(text, len) < len && !(clean = zt_utf8_sanitize(text, len, &clean_len)))
         return ZHTIDY_ERR_NOMEM;
+#ifdef ZHTIDY_BUILTIN_CONVERTER
+    if (builtin) {
+        st = zt_cc_convert(builtin, clean ? clean : text, clean_len, out, out_len);
+        free(clean);
+        return st;
+    }
+#endif
     /* opencc_convert_utf8 allocates what the output needs; the _to_buffer
      * variant would overflow a buffer sized from the input. */
-    char *conv = cc.convert(h, clean, clean_len);
+    char *conv = cc.convert(h, clean ? clean : text, clean_len);
     free(clean);
     if (!conv)
         return ZHTIDY_ERR_OPENCC;

@@ -211,13 +211,19 @@ ZHTIDY_API zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i
 
 /* Convert UTF-8 TEXT with an OpenCC configuration ("s2t", "tw2sp" ... or a
  * .json file name) and store a new NUL-terminated string in *OUT (length in
- * *OUT_LEN when not NULL).  Invalid UTF-8 is replaced by U+FFFD first.  The
- * caller frees *OUT with free(). */
+ * *OUT_LEN when not NULL).  Invalid UTF-8 and NUL bytes are replaced by
+ * U+FFFD first.  The configurations OpenCC installs (s2t t2s s2tw tw2s
+ * s2twp tw2sp s2hk hk2s t2tw t2hk tw2t hk2t jp2t t2jp, with or without
+ * ".json") run on tables built from OpenCC's own files and give OpenCC's
+ * output byte for byte; any other name or path is opened by libopencc,
+ * loaded on first use (ZHTIDY_ERR_OPENCC when it cannot).
+ * The caller frees *OUT with free(). */
 ZHTIDY_API zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len,
                              char **out, size_t *out_len);
 
-/* Release the OpenCC converters the library caches.  Optional; call once,
- * when no other thread is using the library. */
+/* Release the libopencc converters the library caches (for configurations
+ * that are not built in).  Optional; call once, when no other thread is
+ * using the library. */
 ZHTIDY_API void zhtidy_cleanup(void);
 
 #ifdef __cplusplus

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_pkgs=(gcc make cmake pkg-config binutils libc6-dev libxml2-dev libzip-dev
-            libopencc-dev libopencc-data opencc libutf8proc-dev)
+            libopencc-dev libopencc-data opencc libutf8proc-dev libjson-c-dev)
 test_pkgs=(libxml2-utils pandoc epubcheck default-jre-headless libreoffice-writer-nogui
            fonts-noto-cjk poppler-utils unzip python3 valgrind strace clang libclang-rt-14-dev)
 

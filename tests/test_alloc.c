@@ -75,6 +75,28 @@ static void sweep(const char *name, const char *text, size_t len, zhtidy_options
     printf("%s: %lu runs\n", name, runs);
 }
 
+/* zhtidy_convert alone, each of its allocations failed in turn. */
+static void sweep_convert(const char *config, const char *text)
+{
+    unsigned long n = 1;
+    for (;; n++) {
+        count = 0;
+        fail_at = n;
+        injected = 0;
+        char *out = NULL;
+        zhtidy_status st = zhtidy_convert(config, text, strlen(text), &out, NULL);
+        if ((injected && (st != ZHTIDY_ERR_NOMEM || out)) || (!injected && st)) {
+            printf("FAIL convert %s: allocation %lu, status %d\n", config, n, st);
+            failures++;
+        }
+        free(out);
+        if (!injected)
+            break;
+    }
+    fail_at = 0;
+    printf("convert %s: %lu runs\n", config, n);
+}
+
 static char *slurp(const char *dir, const char *name, size_t *len)
 {
     char path[4096];
@@ -105,6 +127,10 @@ int main(int argc, char **argv)
         "\xEF\xBB\xBF　　標題:教育\r\n同志们,你好!\x07 \xE2\x80\x8B(一)测试...\n"
         "ＡＢＣ１２３ 使用Python(一种语言)--\"引用\"\xFF\n\n二噁英 e\xCC\x81";
     sweep("small", small, sizeof small - 1, o, 1);
+
+    /* three conversions in a chain, a repaired byte, a phrase with ASCII */
+    sweep_convert("s2twp", "这个软件的内存\xFF不足，U盘里的SQL注入");
+    sweep_convert("tw2sp", "這個軟體的記憶體不足，隨身碟裡的SQL隱碼攻擊");
 
     size_t len;
     char *text = slurp(argv[1], "001_d1cd337ab5630d42.txt", &len);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_opencc - OpenCC 1.1.6's own conversion cases through zhtidy_convert.
- * usage: test_opencc DIR   (DIR holds CONFIG.in and CONFIG.ans)
+ * usage: test_opencc DIR [DATA]   (DIR holds CONFIG.in and CONFIG.ans;
+ * DATA is where OpenCC's .json files are, for configurations by path)
  * Exits 77 (skipped) when DIR is absent. */
 #include <dirent.h>
 #include <stdio.h>
@@ -10,10 +11,30 @@
 #include "testutil.h"
 #include "zhtidy.h"
 
+/* Configurations by path, which libopencc opens: paths longer than any
+ * fixed buffer, and more of them than a fixed cache would hold. */
+static void by_path(const char *data, int *passed, int *failed)
+{
+    for (int i = 0; i < 20; i++) {
+        char path[4096];
+        int n = snprintf(path, sizeof path, "%s/", data);
+        for (int k = 0; k < 30 + i; k++)
+            n += snprintf(path + n, sizeof path - (size_t)n, "./");
+        snprintf(path + n, sizeof path - (size_t)n, "tw2t.json");
+        char *out = NULL;
+        zhtidy_status st = zhtidy_convert(path, "裡面", 6, &out, NULL);
+        if (!st && !strcmp(out, "裏面"))
+            (*passed)++;
+        else
+            (*failed)++, printf("FAIL: configuration %d by path: %s\n", i, zhtidy_strerror(st));
+        free(out);
+    }
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: test_opencc DIR\n");
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: test_opencc DIR [DATA]\n");
         return 2;
     }
     DIR *d = opendir(argv[1]);
@@ -60,6 +81,8 @@ int main(int argc, char **argv)
     else
         failed++, printf("FAIL: invalid UTF-8 in conversion\n");
     free(out);
+    if (argc == 3)
+        by_path(argv[2], &passed, &failed);
     zhtidy_cleanup();
     printf("opencc: %d passed, %d failed\n", passed, failed);
     return failed || passed < 14 ? 1 : 0;
