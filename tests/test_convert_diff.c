@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_convert_diff - zhtidy_convert against libopencc, byte for byte.
  *
  * usage: test_convert_diff [--soup DUMP_DIR] DIR_OR_FILE...
