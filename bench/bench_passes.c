@@ -49,7 +49,7 @@ static double read_all(const char *text, size_t len, const zhtidy_options *o)
         const char *ff = memchr(text + at, '\f', len - at);
         size_t n = ff ? (size_t)(ff - text) - at : len - at;
         zhtidy_doc *d = NULL;
-        zhtidy_status st = zhtidy_read(text + at, n, "bench", o, &d);
+        zhtidy_status st = zhtidy_read(text + at, n, "bench", o, &d, NULL);
         if (st) {
             fprintf(stderr, "bench_passes: %s\n", zhtidy_strerror(st));
             exit(1);

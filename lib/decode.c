@@ -35,7 +35,7 @@ static void note_invalid(sink *s, const unsigned char *bad, size_t n)
     size_t k = 0;
     for (size_t i = 0; i < n && i < 4; i++, k += 4)
         snprintf(hex + k, sizeof hex - k, "\\x%02X", bad[i]);
-    s->status = zt_report_add(s->report, "decode.invalid", s->line, ZHTIDY_CHANGE_REPLACE,
+    s->status = zt_report_add(s->report, ZT_R_DECODE_INVALID, s->line, ZHTIDY_CHANGE_REPLACE,
                               hex, k, "\xEF\xBF\xBD", 3);
 }
 

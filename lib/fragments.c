@@ -29,37 +29,19 @@ static int32_t last_cp(const struct zt_block *b)
     return b->len ? zt_utf8_prev(b->text, b->len, NULL) : 0;
 }
 
-/* Sentence-final or closing punctuation: a block ending so is complete. */
-static bool ends_sentence(int32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A ||
-           c == 0x2026 || c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300D ||
-           c == 0x300F || c == 0x300B || c == '!' || c == '?' || c == ';' || c == ':' ||
-           c == '.' || c == ')' || c == '"';
-}
-
-static bool continues(int32_t c)
-{
-    return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
-           c == 0xFF1F || c == 0xFF01 || c == 0xFF09 || c == ',' || c == ';' || c == ')';
-}
-
 /* "N、" at the start: N, and the length of the digits in *DIGITS. */
 static long counter(const struct zt_block *b, size_t *digits)
 {
     size_t i = 0;
     long n = 0;
+    if (!zt_is_text(b))
+        return 0;
     while (i < b->len && i < 6 && b->text[i] >= '0' && b->text[i] <= '9')
         n = n * 10 + (b->text[i++] - '0');
     if (!i || b->len < i + 3 || memcmp(b->text + i, "\xE3\x80\x81", 3))
         return 0;
     *digits = i;
     return n;
-}
-
-static bool is_cn_numeral(int32_t c)
-{
-    return zt_is_numeral(c) && c > 0x7F;
 }
 
 /* Does the block end in heading numbering that a counter cut from its 、?
@@ -69,11 +51,11 @@ static bool ends_in_numbering(const struct zt_block *b)
 {
     size_t end = b->len, start;
     int32_t c = zt_utf8_prev(b->text, end, &start);
-    bool cn = is_cn_numeral(c);
+    bool cn = zt_is_cn_numeral(c);
     if (!cn && !(c >= '0' && c <= '9'))
         return false;
     int digits = 0;
-    while (end > 0 && (cn ? is_cn_numeral(c) : (c >= '0' && c <= '9'))) {
+    while (end > 0 && (cn ? zt_is_cn_numeral(c) : (c >= '0' && c <= '9'))) {
         end = start;
         digits++;
         c = end ? zt_utf8_prev(b->text, end, &start) : 0;
@@ -86,7 +68,7 @@ static bool ends_in_numbering(const struct zt_block *b)
 
 /* Join blocks I+1 .. LAST onto block I in one copy, recording each seam
  * with the characters on both sides of it. */
-static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, const char *rule)
+static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, zt_rule rule)
 {
     size_t total = 0;
     for (size_t k = i; k <= last; k++)
@@ -151,14 +133,14 @@ static size_t counter_run(const zhtidy_doc *doc, size_t i, size_t *span)
     for (size_t k = i; k < j; k++) {
         long_pages += at_least_chars(&doc->blocks[k], PAGE_MIN_CHARS);
         if (k > i)
-            cuts += !ends_sentence(last_cp(&doc->blocks[k - 1]));
+            cuts += !zt_block_complete(last_cp(&doc->blocks[k - 1]));
     }
     return cuts * 2 >= len - 1 && long_pages + 1 >= len ? len : 0;
 }
 
 static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
 {
-    if (!zt_rule_on(o, "fragments.page-counter"))
+    if (!zt_rule_on(o, ZT_R_FRAGMENTS_PAGE_COUNTER))
         return ZHTIDY_OK;
     for (size_t i = 0; i < doc->n; i++) {
         size_t span, run = counter_run(doc, i, &span);
@@ -172,11 +154,11 @@ static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
             /* the page before ends in heading numbering: the 、 is its own */
             bool keep_mark = k > i && ends_in_numbering(&doc->blocks[k - 1]);
             zhtidy_status st = zt_block_cut(doc, k, 0, keep_mark ? digits : digits + 3,
-                                            "fragments.page-counter");
+                                            ZT_R_FRAGMENTS_PAGE_COUNTER);
             if (st)
                 return st;
         }
-        zhtidy_status st = join_run(doc, i, i + run - 1, "fragments.join");
+        zhtidy_status st = join_run(doc, i, i + run - 1, ZT_R_FRAGMENTS_JOIN);
         if (st)
             return st;
         i += run - 1;
@@ -187,40 +169,9 @@ static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
 
 /* ---- line joins ------------------------------------------------------- */
 
-static bool starts_with(const struct zt_block *b, const char *s)
-{
-    size_t n = strlen(s);
-    return b->len >= n && !memcmp(b->text, s, n);
-}
-
-/* Heading or list numbering at the start: 一、 (一) （一） 1、 1. 1．(1) ① 第一章 一是. */
-bool zt_starts_numbered(const char *t, size_t len)
-{
-    size_t i = 0;
-    int32_t c = len ? zt_utf8_next(t, len, &i) : 0;
-    if (c >= 0x2460 && c <= 0x2473)
-        return true; /* ① */
-    if (c == '(' || c == 0xFF08) {
-        int32_t d = i < len ? zt_utf8_next(t, len, &i) : 0;
-        return zt_is_numeral(d);
-    }
-    if (c == 0x7B2C) { /* 第 */
-        size_t j = i;
-        int32_t d = j < len ? zt_utf8_next(t, len, &j) : 0;
-        return zt_is_numeral(d);
-    }
-    if (!zt_is_numeral(c))
-        return false;
-    while (i < len && zt_is_numeral(c))
-        c = zt_utf8_next(t, len, &i);
-    return c == 0x3001 || c == '.' || c == 0xFF0E || c == 0x662F /* 是 */ || c == ' ';
-}
-
 static bool looks_like_toc(const struct zt_block *b)
 {
-    return starts_with(b, "\xE7\x9B\xAE\xE5\xBD\x95") /* 目录 */ ||
-           starts_with(b, "\xE7\x9B\xAE\xE9\x8C\x84") /* 目錄 */ ||
-           memmem(b->text, b->len, "TOC\\o", 5) != NULL;
+    return zt_starts_toc_marker(b->text, b->len) || zt_has_field_code(b->text, b->len);
 }
 
 /* Does block NEXT continue the text made of blocks FIRST .. NEXT-1? */
@@ -228,9 +179,11 @@ static bool joinable(const zhtidy_doc *doc, size_t first, size_t next, size_t ch
 {
     const struct zt_block *a = &doc->blocks[first], *z = &doc->blocks[next - 1];
     const struct zt_block *b = &doc->blocks[next];
-    if (continues(first_cp(b)))
+    if (!zt_is_text(z) || !zt_is_text(b))
+        return false;
+    if (zt_continues_line(first_cp(b)))
         return true;
-    if (ends_sentence(last_cp(z)) || chars < 20)
+    if (zt_block_complete(last_cp(z)) || chars < 20)
         return false;
     /* the first block is the title unless it reads like prose */
     bool prose = first > 0 || memmem(a->text, a->len, "\xEF\xBC\x8C", 3) || memchr(a->text, ',', a->len);
@@ -241,7 +194,7 @@ static bool joinable(const zhtidy_doc *doc, size_t first, size_t next, size_t ch
 /* "人口42。" + "8万人": a decimal point turned into 。 and a line break. */
 static bool decimal_cut(const struct zt_block *a, const struct zt_block *b)
 {
-    if (a->len < 4 || memcmp(a->text + a->len - 3, "\xE3\x80\x82", 3) ||
+    if (!zt_is_text(a) || !zt_is_text(b) || a->len < 4 || memcmp(a->text + a->len - 3, "\xE3\x80\x82", 3) ||
         a->text[a->len - 4] < '0' || a->text[a->len - 4] > '9')
         return false;
     size_t i = 0;
@@ -262,7 +215,7 @@ static bool decimal_cut(const struct zt_block *a, const struct zt_block *b)
 
 static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
 {
-    bool joins = zt_rule_on(o, "fragments.join"), decimals = zt_rule_on(o, "fragments.decimal");
+    bool joins = zt_rule_on(o, ZT_R_FRAGMENTS_JOIN), decimals = zt_rule_on(o, ZT_R_FRAGMENTS_DECIMAL);
     if (!joins && !decimals)
         return ZHTIDY_OK;
     for (size_t i = 0; i + 1 < doc->n; i++) {
@@ -273,7 +226,7 @@ static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
             if (last + 1 >= doc->n)
                 break;
             if (decimals && decimal_cut(a, &doc->blocks[last + 1])) {
-                zhtidy_status st = zt_report_add(&doc->report, "fragments.decimal", a->line,
+                zhtidy_status st = zt_report_add(&doc->report, ZT_R_FRAGMENTS_DECIMAL, a->line,
                                                  ZHTIDY_CHANGE_REPLACE, "\xE3\x80\x82", 3, ".", 1);
                 if (st)
                     return st;
@@ -286,7 +239,7 @@ static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
             last++;
         }
         if (last > i) {
-            zhtidy_status st = join_run(doc, i, last, "fragments.join");
+            zhtidy_status st = join_run(doc, i, last, ZT_R_FRAGMENTS_JOIN);
             if (st)
                 return st;
             i = last; /* the blocks joined in are empty now */
@@ -299,22 +252,22 @@ static zhtidy_status line_joins(zhtidy_doc *doc, const zhtidy_options *o)
 
 static zhtidy_status truncation(zhtidy_doc *doc, const zhtidy_options *o)
 {
-    if (!doc->n || !zt_rule_on(o, "fragments.truncated"))
+    if (!doc->n || !zt_rule_on(o, ZT_R_FRAGMENTS_TRUNCATED))
         return ZHTIDY_OK;
     size_t i = doc->n - 1;
     struct zt_block *b = &doc->blocks[i];
-    if (ends_sentence(last_cp(b)) || zt_utf8_count(b->text, b->len) < 20)
+    if (!zt_is_text(b) || zt_block_complete(last_cp(b)) || zt_utf8_count(b->text, b->len) < 20)
         return ZHTIDY_OK;
     size_t tail = b->len, s;
-    while (tail > 0 && !ends_sentence(zt_utf8_prev(b->text, tail, &s)))
+    while (tail > 0 && !zt_block_complete(zt_utf8_prev(b->text, tail, &s)))
         tail = s;
     if (tail == 0)
-        return zt_report_add(&doc->report, "fragments.truncated", b->line, ZHTIDY_CHANGE_FLAG,
+        return zt_report_add(&doc->report, ZT_R_FRAGMENTS_TRUNCATED, b->line, ZHTIDY_CHANGE_FLAG,
                              b->text, b->len, NULL, 0);
     if (!(o->flags & ZHTIDY_DROP_TRUNCATED))
-        return zt_report_add(&doc->report, "fragments.truncated", b->line, ZHTIDY_CHANGE_FLAG,
+        return zt_report_add(&doc->report, ZT_R_FRAGMENTS_TRUNCATED, b->line, ZHTIDY_CHANGE_FLAG,
                              b->text + tail, b->len - tail, NULL, 0);
-    zhtidy_status st = zt_report_add(&doc->report, "fragments.truncated", b->line,
+    zhtidy_status st = zt_report_add(&doc->report, ZT_R_FRAGMENTS_TRUNCATED, b->line,
                                      ZHTIDY_CHANGE_REMOVE, b->text + tail, b->len - tail, NULL, 0);
     if (!st) {
         b->len = tail;

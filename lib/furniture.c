@@ -18,8 +18,9 @@ typedef struct {
     const zt_furniture *f;
 } compiled;
 
+/* The rule table compiled: built once for the process (every rule, on or
+ * off; the options are looked at when matching). */
 typedef struct {
-    zhtidy_doc *doc;
     compiled *rules;
     size_t n_rules;
     uint8_t first[0x10000 / 8]; /* characters an ANYWHERE pattern can start with */
@@ -31,7 +32,14 @@ typedef struct {
     uint8_t pair_first[0x10000 / 8]; /* the first tokens of those, as a set */
     bool pair_number;
     uint8_t start_first[0x10000 / 8];
-    const char *last_rule; /* of the last cut */
+} table;
+
+typedef struct {
+    zhtidy_doc *doc;
+    zt_ctx *ctx;
+    const zhtidy_options *opts;
+    const table *t;
+    zt_rule last_rule; /* of the last cut */
     bool summary_next; /* the block after a 文档简介 marker */
     size_t summaries;  /* markers seen */
     bool list_open;    /* items after a 温馨提示 marker */
@@ -50,7 +58,7 @@ static bool only_punct(const char *t, size_t from, size_t len)
     return true;
 }
 
-static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, const char *rule)
+static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, zt_rule rule)
 {
     struct zt_block *b = &doc->blocks[i];
     zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text,
@@ -61,11 +69,6 @@ static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, const char *rule)
 }
 
 /* ---- summaries and lists --------------------------------------------- */
-
-static bool sentence_end(int32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0xFF1B;
-}
 
 /* A site summary is a few hundred characters, its copy in the body comes
  * soon after it, and a sample of its sentences tells: bounds that keep the
@@ -82,7 +85,7 @@ static bool repeats_body(const zhtidy_doc *doc, size_t i)
     if (b->len > SUMMARY_MAX_BYTES)
         return false;
     for (size_t p = 0; p < b->len && tried < SUMMARY_SENTENCES;) {
-        bool end = sentence_end(zt_utf8_next(b->text, b->len, &p)) || p == b->len;
+        bool end = zt_sentence_end(zt_utf8_next(b->text, b->len, &p)) || p == b->len;
         if (!end)
             continue;
         size_t n = p - s;
@@ -159,8 +162,24 @@ static zhtidy_status set_meta_span(zhtidy_doc *doc, zhtidy_meta key, const char 
     return st;
 }
 
-static zhtidy_status take_meta(zhtidy_doc *doc, const struct zt_block *b, const zt_key *k)
+/* A title the furniture names, for the title pass: the first one stands. */
+static zhtidy_status hint_title(zt_ctx *ctx, const char *t, size_t from, size_t to)
 {
+    if (ctx->title_hint)
+        return ZHTIDY_OK;
+    char *v = span_text(t, from, to);
+    if (!v)
+        return ZHTIDY_ERR_NOMEM;
+    if (*v)
+        ctx->title_hint = v;
+    else
+        free(v);
+    return ZHTIDY_OK;
+}
+
+static zhtidy_status take_meta(zt_ctx *ctx, const struct zt_block *b, const zt_key *k)
+{
+    zhtidy_doc *doc = ctx->doc;
     const char *t = b->text;
     size_t len = b->len, cat_at = len, cat_end = 0, kw_at = len, kw_end = 0;
     size_t open_at, open_end, close_at, close_end;
@@ -180,23 +199,21 @@ static zhtidy_status take_meta(zhtidy_doc *doc, const struct zt_block *b, const 
     if (!st && kw_end)
         st = set_meta_span(doc, ZHTIDY_META_KEYWORDS, t, kw_end, len);
     /* 《title》 before the labels names the document */
-    if (!st && !doc->meta[ZHTIDY_META_TITLE] && label_end(k, "\xE3\x80\x8A", &open_at, &open_end, &nomem) &&
+    if (!st && label_end(k, "\xE3\x80\x8A", &open_at, &open_end, &nomem) &&
         label_end(k, "\xE3\x80\x8B", &close_at, &close_end, &nomem) && close_at > open_end)
-        st = set_meta_span(doc, ZHTIDY_META_TITLE, t, open_end, close_at);
+        st = hint_title(ctx, t, open_end, close_at);
     return nomem ? ZHTIDY_ERR_NOMEM : st;
 }
 
 /* "标题_第3页": the text before the last _ is the document's title. */
-static zhtidy_status title_hint(zhtidy_doc *doc, const struct zt_block *b)
+static zhtidy_status title_hint(zt_ctx *ctx, const struct zt_block *b)
 {
     const char *us = NULL;
     for (const char *p = b->text; (p = memchr(p, '_', b->len - (size_t)(p - b->text))); p++)
         us = p;
     if (!us)
         us = strstr(b->text, "\xEF\xBC\xBF"); /* full-width _ */
-    return us && us > b->text ? set_meta_span(doc, ZHTIDY_META_TITLE, b->text, 0,
-                                              (size_t)(us - b->text))
-                              : ZHTIDY_OK;
+    return us && us > b->text ? hint_title(ctx, b->text, 0, (size_t)(us - b->text)) : ZHTIDY_OK;
 }
 
 /* ---- applying the table ----------------------------------------------- */
@@ -209,11 +226,12 @@ static size_t find_anywhere(const state *s, const zt_key *k, size_t from, size_t
     for (size_t i = from; i < k->n; i++) {
         int32_t c = k->k[i];
         bool digit = zt_is_numeral(c);
-        if (!(c <= 0xFFFF && (s->first[c >> 3] & (1u << (c & 7)))) && !(s->first_digit && digit))
+        if (!(c <= 0xFFFF && (s->t->first[c >> 3] & (1u << (c & 7)))) && !(s->t->first_digit && digit))
             continue;
-        for (size_t r = 0; r < s->n_rules; r++) {
-            const zt_pattern *p = &s->rules[r].pat;
-            if (s->rules[r].f->where != ZT_ANYWHERE || (p->cp[0] != c && !(p->cp[0] == '#' && digit)))
+        for (size_t r = 0; r < s->t->n_rules; r++) {
+            const zt_pattern *p = &s->t->rules[r].pat;
+            if (s->t->rules[r].f->where != ZT_ANYWHERE || (p->cp[0] != c && !(p->cp[0] == '#' && digit)) ||
+                !zt_rule_on(s->opts, s->t->rules[r].f->rule))
                 continue;
             if (zt_key_match(k, i, p, end) && *end > i) {
                 *at = i;
@@ -221,7 +239,7 @@ static size_t find_anywhere(const state *s, const zt_key *k, size_t from, size_t
             }
         }
     }
-    return s->n_rules;
+    return s->t->n_rules;
 }
 
 /* The next removal at or after key index FROM: a prefix rule when FROM is
@@ -231,17 +249,18 @@ static const zt_furniture *next_match(const state *s, const zt_key *k, size_t fr
                                       size_t *at, size_t *end)
 {
     size_t a = find_anywhere(s, k, from, at, end);
-    for (size_t r = 0; r < s->n_rules && from == start && from < k->n; r++) {
+    for (size_t r = 0; r < s->t->n_rules && from == start && from < k->n; r++) {
         size_t e;
-        if (s->rules[r].f->where != ZT_BLOCK_START || (a < s->n_rules && *at == start && a < r))
+        if (s->t->rules[r].f->where != ZT_BLOCK_START || (a < s->t->n_rules && *at == start && a < r) ||
+            !zt_rule_on(s->opts, s->t->rules[r].f->rule))
             continue;
-        if (zt_key_match(k, start, &s->rules[r].pat, &e) && e > start) {
+        if (zt_key_match(k, start, &s->t->rules[r].pat, &e) && e > start) {
             *at = start;
             *end = e;
-            return s->rules[r].f;
+            return s->t->rules[r].f;
         }
     }
-    return a < s->n_rules ? s->rules[a].f : NULL;
+    return a < s->t->n_rules ? s->t->rules[a].f : NULL;
 }
 
 /* Apply the table to block I; *GONE says it was removed. */
@@ -252,17 +271,18 @@ static zhtidy_status whole_block(state *s, size_t i, const zt_key *k, bool *gone
     struct zt_block *b = &doc->blocks[i];
     if (k->n > WHOLE_BLOCK_MAX)
         return ZHTIDY_OK; /* furniture lines are short; body paragraphs are not */
-    for (size_t r = 0; r < s->n_rules; r++) {
-        const zt_furniture *f = s->rules[r].f;
+    for (size_t r = 0; r < s->t->n_rules; r++) {
+        const zt_furniture *f = s->t->rules[r].f;
         size_t end;
-        if (f->where != ZT_WHOLE_BLOCK || !k->n || !zt_key_match(k, 0, &s->rules[r].pat, &end) ||
+        if (f->where != ZT_WHOLE_BLOCK || !zt_rule_on(s->opts, f->rule) || !k->n ||
+            !zt_key_match(k, 0, &s->t->rules[r].pat, &end) ||
             end == 0 || !only_punct(b->text, zt_key_end(k, end - 1), b->len))
             continue;
         zhtidy_status st = ZHTIDY_OK;
         if (f->action == ZT_ACT_META)
-            st = take_meta(doc, b, k);
-        if (f->action == ZT_ACT_TITLE && !doc->meta[ZHTIDY_META_TITLE])
-            st = title_hint(doc, b);
+            st = take_meta(s->ctx, b, k);
+        if (f->action == ZT_ACT_TITLE)
+            st = title_hint(s->ctx, b);
         s->summary_next = f->action == ZT_ACT_SUMMARY;
         s->list_open = f->action == ZT_ACT_LIST;
         *gone = true;
@@ -296,7 +316,7 @@ static bool may_match(const state *s, const struct zt_block *b)
     int32_t c = ' ';
     while (i < b->len && zt_is_space(c))
         c = fold_char(zt_utf8_next(b->text, b->len, &i));
-    if (c <= 0xFFFF && c >= 0 && (s->start_first[c >> 3] & (1u << (c & 7))))
+    if (c <= 0xFFFF && c >= 0 && (s->t->start_first[c >> 3] & (1u << (c & 7))))
         return true;
     int32_t t[3] = {0, 0, zt_is_numeral(c) ? -1 : c}; /* the last three tokens */
     bool more = true;
@@ -318,12 +338,12 @@ static bool may_match(const state *s, const struct zt_block *b)
         t[0] = t[1];
         t[1] = t[2];
         t[2] = c;
-        bool first = t[0] == -1 ? s->pair_number
+        bool first = t[0] == -1 ? s->t->pair_number
                                 : t[0] > 0 && t[0] <= 0xFFFF &&
-                                      (s->pair_first[t[0] >> 3] & (1u << (t[0] & 7)));
-        for (size_t p = 0; first && p < s->n_pairs; p++)
-            if (s->pairs[p][0] == t[0] && token_matches(s->pairs[p][1], t[1]) &&
-                token_matches(s->pairs[p][2], t[2]))
+                                      (s->t->pair_first[t[0] >> 3] & (1u << (t[0] & 7)));
+        for (size_t p = 0; first && p < s->t->n_pairs; p++)
+            if (s->t->pairs[p][0] == t[0] && token_matches(s->t->pairs[p][1], t[1]) &&
+                token_matches(s->t->pairs[p][2], t[2]))
                 return true;
     }
     return false;
@@ -384,7 +404,7 @@ static zhtidy_status apply_rules(state *s, size_t i)
 
 /* The first three tokens of a pattern for the prefilter: a number is one
  * token (-1); after a '~' or '*' anything may come (0). */
-static void add_pair(state *s, const int32_t *cp, size_t n)
+static void add_pair(table *t, const int32_t *cp, size_t n)
 {
     if (!n)
         return;
@@ -395,72 +415,85 @@ static void add_pair(state *s, const int32_t *cp, size_t n)
             open = true;
             c = 0;
         }
-        s->pairs[s->n_pairs][k] = c == '#' ? -1 : c;
+        t->pairs[t->n_pairs][k] = c == '#' ? -1 : c;
     }
-    int32_t first = s->pairs[s->n_pairs++][0];
+    int32_t first = t->pairs[t->n_pairs++][0];
     if (first == -1)
-        s->pair_number = true;
+        t->pair_number = true;
     else if (first > 0 && first <= 0xFFFF)
-        s->pair_first[first >> 3] |= (uint8_t)(1u << (first & 7));
+        t->pair_first[first >> 3] |= (uint8_t)(1u << (first & 7));
 }
 
-static zhtidy_status compile_rules(state *s, const zhtidy_options *o)
+static void table_free(table *t)
 {
-    s->rules = calloc(zt_furniture_count, sizeof *s->rules);
-    s->pairs = calloc(zt_furniture_count, sizeof *s->pairs);
-    if (!s->rules || !s->pairs)
+    for (size_t r = 0; t && r < t->n_rules; r++)
+        zt_pattern_free(&t->rules[r].pat);
+    if (t) {
+        free(t->rules);
+        free(t->pairs);
+    }
+    free(t);
+}
+
+static zhtidy_status compile_table(void **out)
+{
+    table *t = calloc(1, sizeof *t);
+    if (!t || !(t->rules = calloc(zt_furniture_count, sizeof *t->rules)) ||
+        !(t->pairs = calloc(zt_furniture_count, sizeof *t->pairs))) {
+        table_free(t);
         return ZHTIDY_ERR_NOMEM;
+    }
     for (size_t r = 0; r < zt_furniture_count; r++) {
         const zt_furniture *f = &zt_furniture_table[r];
-        if (!zt_rule_on(o, f->rule))
-            continue;
-        zt_pattern *p = &s->rules[s->n_rules].pat;
-        if (!zt_pattern_compile(p, f->pattern))
+        zt_pattern *p = &t->rules[t->n_rules].pat;
+        if (!zt_pattern_compile(p, f->pattern)) {
+            table_free(t);
             return ZHTIDY_ERR_NOMEM;
-        s->rules[s->n_rules++].f = f;
+        }
+        t->rules[t->n_rules++].f = f;
         if (f->where == ZT_ANYWHERE && p->n) {
             int32_t c = p->cp[0];
             if (c == '#')
-                s->first_digit = true;
+                t->first_digit = true;
             else if (c <= 0xFFFF)
-                s->first[c >> 3] |= (uint8_t)(1u << (c & 7));
-            add_pair(s, p->cp, p->n);
+                t->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+            add_pair(t, p->cp, p->n);
         } else if (p->n && p->cp[0] == '*') {
-            add_pair(s, p->cp + 1, p->n - 1); /* "*由会员分享…": 由会员 somewhere */
+            add_pair(t, p->cp + 1, p->n - 1); /* "*由会员分享…": 由会员 somewhere */
         } else if (p->n && p->cp[0] <= 0xFFFF && p->cp[0] != '#') {
-            s->start_first[p->cp[0] >> 3] |= (uint8_t)(1u << (p->cp[0] & 7));
+            t->start_first[p->cp[0] >> 3] |= (uint8_t)(1u << (p->cp[0] & 7));
         } else {
-            add_pair(s, p->cp, p->n); /* "#/#": a number, then / */
+            add_pair(t, p->cp, p->n); /* "#/#": a number, then / */
         }
     }
+    *out = t;
     return ZHTIDY_OK;
 }
 
 zhtidy_status zt_pass_furniture(zt_ctx *ctx)
 {
-    state s = {.doc = ctx->doc};
-    zhtidy_status st = compile_rules(&s, ctx->opts);
+    static zt_once compiled_table = ZT_ONCE_INIT;
+    state s = {.doc = ctx->doc, .ctx = ctx, .opts = ctx->opts};
+    void *t;
+    zhtidy_status st = zt_once_get(&compiled_table, compile_table, &t);
+    s.t = t;
     zhtidy_doc *doc = ctx->doc;
-    for (size_t i = 0; !st && s.n_rules && i < doc->n; i++) {
-        if (!doc->blocks[i].len)
+    for (size_t i = 0; !st && i < doc->n; i++) {
+        if (!zt_is_text(&doc->blocks[i]))
             continue;
         if (s.list_open && list_item(&doc->blocks[i])) {
-            st = remove_block(doc, i, "furniture.footer");
+            st = remove_block(doc, i, ZT_R_FURNITURE_FOOTER);
             continue;
         }
         s.list_open = false;
         if (s.summary_next) {
             s.summary_next = false;
             if (++s.summaries <= 8 && repeats_body(doc, i)) { /* a page copied a few times */
-                st = remove_block(doc, i, "furniture.summary");
+                st = remove_block(doc, i, ZT_R_FURNITURE_SUMMARY);
                 continue;
             }
         }
         st = apply_rules(&s, i);
     }
-    for (size_t r = 0; s.rules && r < s.n_rules; r++)
-        zt_pattern_free(&s.rules[r].pat);
-    free(s.rules);
-    free(s.pairs);
     return st;
 }

@@ -11,68 +11,68 @@
 
 const zt_furniture zt_furniture_table[] = {
     /* per-page title lines and page counters */
-    {"furniture.page-title", "*_第#页", ZT_WHOLE_BLOCK, ZT_ACT_TITLE},
-    {"furniture.page-title", "第#页~/~共#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.page-title", "第#页,共#页~", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.page-title", "共#页~第#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_PAGE_TITLE, "*_第#页", ZT_WHOLE_BLOCK, ZT_ACT_TITLE},
+    {ZT_R_FURNITURE_PAGE_TITLE, "第#页~/~共#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_PAGE_TITLE, "第#页,共#页~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_PAGE_TITLE, "共#页~第#页", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
 
     /* read-more and paywall prompts */
-    {"furniture.read-more", "已阅读#页~还剩#页未读~继续免费阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "已阅读#页~还剩#页未读~继续阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "已阅读#页~还剩#页未读~", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "还剩#页未读~继续免费阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "还剩#页未读~继续阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "还剩#页未读~", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "继续免费阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "点击阅读全文", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "下载文档到电脑~查找使用更方便", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "#下载券~#人已下载", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "VIP免费下载", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.read-more", "下载本文档", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.read-more", "立即下载", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.read-more", "免费下载", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.read-more", "#人已下载", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.read-more", "下载券#", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "已阅读#页~还剩#页未读~继续免费阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "已阅读#页~还剩#页未读~继续阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "已阅读#页~还剩#页未读~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "还剩#页未读~继续免费阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "还剩#页未读~继续阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "还剩#页未读~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "继续免费阅读", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "点击阅读全文", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "下载文档到电脑~查找使用更方便", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "#下载券~#人已下载", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "VIP免费下载", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "下载本文档", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "立即下载", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "免费下载", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "#人已下载", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_READ_MORE, "下载券#", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
 
     /* copyright and upload notices */
-    {"furniture.copyright", "版权说明:本文档由用户提供并上传*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.copyright", "本文档由用户提供并上传*认领~", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.copyright", "*由会员分享~可在线阅读*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.copyright", "*更多相关*请在*上搜索*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COPYRIGHT, "版权说明:本文档由用户提供并上传*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COPYRIGHT, "本文档由用户提供并上传*认领~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COPYRIGHT, "*由会员分享~可在线阅读*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COPYRIGHT, "*更多相关*请在*上搜索*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
 
     /* site summaries: the marker, then the block after it if it repeats the body */
-    {"furniture.summary", "文档简介", ZT_WHOLE_BLOCK, ZT_ACT_SUMMARY},
-    {"furniture.summary", "文档介绍", ZT_WHOLE_BLOCK, ZT_ACT_SUMMARY},
-    {"furniture.summary", "内容简介", ZT_WHOLE_BLOCK, ZT_ACT_SUMMARY},
+    {ZT_R_FURNITURE_SUMMARY, "文档简介", ZT_WHOLE_BLOCK, ZT_ACT_SUMMARY},
+    {ZT_R_FURNITURE_SUMMARY, "文档介绍", ZT_WHOLE_BLOCK, ZT_ACT_SUMMARY},
+    {ZT_R_FURNITURE_SUMMARY, "内容简介", ZT_WHOLE_BLOCK, ZT_ACT_SUMMARY},
 
     /* footers */
-    {"furniture.footer", "温馨提示", ZT_WHOLE_BLOCK, ZT_ACT_LIST},
-    {"furniture.footer", "提交评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.footer", "发表评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.footer", "网友评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.footer", "评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.footer", "#/#", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_FOOTER, "温馨提示", ZT_WHOLE_BLOCK, ZT_ACT_LIST},
+    {ZT_R_FURNITURE_FOOTER, "提交评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_FOOTER, "发表评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_FOOTER, "网友评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_FOOTER, "评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_FOOTER, "#/#", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
 
     /* preview ends */
-    {"furniture.preview-end", "预览结束*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
-    {"furniture.preview-end", "*预览已结束*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_PREVIEW_END, "预览结束*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_PREVIEW_END, "*预览已结束*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
 
     /* brand prefixes */
-    {"furniture.brand", "泓域文案/高效的写作服务平台", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.brand", "泓域文案", ZT_BLOCK_START, ZT_ACT_REMOVE},
-    {"furniture.brand", "泓域咨询", ZT_BLOCK_START, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BRAND, "泓域文案/高效的写作服务平台", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BRAND, "泓域文案", ZT_BLOCK_START, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BRAND, "泓域咨询", ZT_BLOCK_START, ZT_ACT_REMOVE},
 
     /* generated-content disclaimers */
-    {"furniture.disclaimer", "本文相关内容来源于公开渠道或根据行业大模型生成~对文中内容的准确性不作任何保证~",
+    {ZT_R_FURNITURE_DISCLAIMER, "本文相关内容来源于公开渠道或根据行业大模型生成~对文中内容的准确性不作任何保证~",
      ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.disclaimer", "本文内容仅供参考~不构成相关领域的建议和依据~", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.disclaimer", "本文仅供参考*不构成相关领域的建议和依据~", ZT_ANYWHERE, ZT_ACT_REMOVE},
-    {"furniture.disclaimer", "本文仅供参考*不作任何保证~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_DISCLAIMER, "本文内容仅供参考~不构成相关领域的建议和依据~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_DISCLAIMER, "本文仅供参考*不构成相关领域的建议和依据~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_DISCLAIMER, "本文仅供参考*不作任何保证~", ZT_ANYWHERE, ZT_ACT_REMOVE},
 
     /* category and keyword lines become metadata */
-    {"furniture.category", "*所在栏目:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
-    {"furniture.category", "关键词:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
-    {"furniture.category", "关键字:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
+    {ZT_R_FURNITURE_CATEGORY, "*所在栏目:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
+    {ZT_R_FURNITURE_CATEGORY, "关键词:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
+    {ZT_R_FURNITURE_CATEGORY, "关键字:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
 };
 
 const size_t zt_furniture_count = sizeof zt_furniture_table / sizeof zt_furniture_table[0];

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 /* Replace every FROM by TO in block B. */
-static zhtidy_status replace_all(struct zt_block *b, struct zhtidy_report *r, const char *rule,
+static zhtidy_status replace_all(struct zt_block *b, struct zhtidy_report *r, zt_rule rule,
                                  const char *from, const char *to)
 {
     size_t fn = strlen(from), tn = strlen(to);
@@ -75,7 +75,7 @@ static zhtidy_status pinyin(struct zt_block *b, struct zhtidy_report *r)
         size_t n = zt_is_han(prev) ? pinyin_gloss(b->text, b->len, i) : 0;
         if (n) {
             zt_buf_add(&e.out, b->text + kept, i - kept);
-            zt_edit_change(&e, "glyphs.pinyin", b->text + i, n, NULL, 0);
+            zt_edit_change(&e, ZT_R_GLYPHS_PINYIN, b->text + i, n, NULL, 0);
             i += n;
             kept = i;
             prev = 0;
@@ -126,7 +126,7 @@ static zhtidy_status html(struct zt_block *b, struct zhtidy_report *r)
         if (!n)
             continue;
         zt_buf_add(&e.out, b->text + kept, i - kept);
-        zt_edit_change(&e, "glyphs.html", b->text + i, n, NULL, 0);
+        zt_edit_change(&e, ZT_R_GLYPHS_HTML, b->text + i, n, NULL, 0);
         kept = i + n;
         i = kept - 1;
     }
@@ -163,7 +163,7 @@ static zhtidy_status mojibake(const struct zt_block *b, struct zhtidy_report *r)
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         const char *hit = memmem(b->text, b->len, marks[m], strlen(marks[m]));
         if (hit)
-            return zt_report_add(r, "glyphs.mojibake", b->line, ZHTIDY_CHANGE_FLAG, hit,
+            return zt_report_add(r, ZT_R_GLYPHS_MOJIBAKE, b->line, ZHTIDY_CHANGE_FLAG, hit,
                                  strlen(marks[m]), NULL, 0);
     }
     return ZHTIDY_OK;
@@ -173,15 +173,17 @@ zhtidy_status zt_pass_glyphs(zt_ctx *ctx)
 {
     const zhtidy_options *o = ctx->opts;
     zhtidy_doc *doc = ctx->doc;
-    bool split = zt_rule_on(o, "glyphs.split"), gloss = zt_rule_on(o, "glyphs.pinyin");
-    bool tags = zt_rule_on(o, "glyphs.html") && !about_html(doc);
-    bool moji = zt_rule_on(o, "glyphs.mojibake");
+    bool split = zt_rule_on(o, ZT_R_GLYPHS_SPLIT), gloss = zt_rule_on(o, ZT_R_GLYPHS_PINYIN);
+    bool tags = zt_rule_on(o, ZT_R_GLYPHS_HTML) && !about_html(doc);
+    bool moji = zt_rule_on(o, ZT_R_GLYPHS_MOJIBAKE);
     struct zhtidy_report *r = &doc->report;
     zhtidy_status st = ZHTIDY_OK;
     for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
+        if (!zt_is_text(b))
+            continue;
         for (size_t g = 0; split && g < zt_glyph_count && !st; g++)
-            st = replace_all(b, r, "glyphs.split", zt_glyph_table[g].from, zt_glyph_table[g].to);
+            st = replace_all(b, r, ZT_R_GLYPHS_SPLIT, zt_glyph_table[g].from, zt_glyph_table[g].to);
         if (!st && gloss)
             st = pinyin(b, r);
         if (!st && tags)

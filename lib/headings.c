@@ -31,8 +31,16 @@ extern const char *const zt_sentence_words[];
 
 #define MAX_REPEAT_CHARS 18
 
+/* The word lists (heading_rules.c) compiled, once for the process. */
+typedef struct {
+    zt_pattern *openers, *verbs, *words;
+    size_t n_openers, n_verbs, n_words;
+    uint8_t opener_first[0x10000 / 8]; /* first characters of the openers */
+} word_lists;
+
 typedef struct {
     zhtidy_doc *doc;
+    const zt_ctx *ctx;
     int rank[ZT_NUM_STYLES];
     int next_rank;
     long last[ZT_NUM_STYLES];
@@ -40,9 +48,7 @@ typedef struct {
     bool last_block; /* a heading introduces something: the last block is none */
     struct zt_block *out;
     size_t n, cap;
-    zt_pattern *openers, *verbs, *words;
-    size_t n_openers, n_verbs, n_words;
-    uint8_t opener_first[0x10000 / 8]; /* first characters of the openers */
+    const word_lists *l;
     zhtidy_status err; /* an allocation failed inside a helper */
     size_t headings, numbered;
 } state;
@@ -70,13 +76,9 @@ static zhtidy_status emit(state *s, zhtidy_block_type type, int level, const cha
     char *copy = zt_strndup(t, len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
-    s->out[s->n++] = (struct zt_block){type, type == ZHTIDY_HEADING ? level : 0, copy, len, line, false};
+    s->out[s->n++] = (struct zt_block){.type = type, .level = type == ZHTIDY_HEADING ? level : 0,
+                                       .text = copy, .len = len, .line = line};
     return ZHTIDY_OK;
-}
-
-static bool sentence_end(int32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0xFF1B;
 }
 
 static size_t skip_spaces(const char *t, size_t len, size_t p)
@@ -94,9 +96,9 @@ static size_t skip_spaces(const char *t, size_t len, size_t p)
 static bool toc_heading(state *s, const char *t, size_t len, size_t p, size_t *end,
                         zt_num_style *style)
 {
-    zhtidy_doc *doc = s->doc;
-    for (size_t k = s->toc_next; k < doc->toc_n && k < s->toc_next + 3; k++) {
-        const struct zt_toc_entry *e = &doc->toc[k];
+    const zt_ctx *ctx = s->ctx;
+    for (size_t k = s->toc_next; k < ctx->toc_n && k < s->toc_next + 3; k++) {
+        const struct zt_toc_entry *e = &ctx->toc[k];
         zt_num n;
         size_t q = p;
         if (zt_numbering(t, len, p, &n))
@@ -119,7 +121,7 @@ static size_t sublist_start(const char *t, size_t len, size_t from, zt_num_style
         zt_num n;
         if (q > from && zt_numbering(t, len, q, &n) && n.value == 1 && n.style != style)
             return q;
-        if (sentence_end(zt_utf8_next(t, len, &q)))
+        if (zt_sentence_end(zt_utf8_next(t, len, &q)))
             return 0;
     }
     return 0;
@@ -139,9 +141,9 @@ static bool binds_forward(int32_t c)
  * belongs to the body.  Returns how many key characters to move back. */
 static size_t verb_before(const state *s, const zt_key *k, size_t i)
 {
-    for (size_t v = 0; v < s->n_verbs; v++) {
-        size_t end, n = s->verbs[v].n;
-        if (i >= n + MIN_GLUED_CHARS && zt_key_match(k, i - n, &s->verbs[v], &end) && end == i)
+    for (size_t v = 0; v < s->l->n_verbs; v++) {
+        size_t end, n = s->l->verbs[v].n;
+        if (i >= n + MIN_GLUED_CHARS && zt_key_match(k, i - n, &s->l->verbs[v], &end) && end == i)
             return n;
     }
     return 0;
@@ -163,9 +165,9 @@ static bool repeated_in_sentence(const zt_key *k, size_t n)
 /* Does a sentence word end at key index I? */
 static bool sentence_word_before(const state *s, const zt_key *k, size_t i)
 {
-    for (size_t w = 0; w < s->n_words; w++) {
-        size_t end, n = s->words[w].n;
-        if (i >= n && zt_key_match(k, i - n, &s->words[w], &end) && end == i)
+    for (size_t w = 0; w < s->l->n_words; w++) {
+        size_t end, n = s->l->words[w].n;
+        if (i >= n && zt_key_match(k, i - n, &s->l->words[w], &end) && end == i)
             return true;
     }
     return false;
@@ -194,9 +196,9 @@ static size_t opener_start(state *s, const char *t, size_t len, size_t from)
             break; /* the text so far reads as a sentence, not a heading */
         size_t end;
         int32_t f = k.k[i];
-        bool candidate = f <= 0xFFFF && (s->opener_first[f >> 3] & (1u << (f & 7)));
-        for (size_t o = 0; candidate && o < s->n_openers && !found; o++)
-            if (zt_key_match(&k, i, &s->openers[o], &end))
+        bool candidate = f <= 0xFFFF && (s->l->opener_first[f >> 3] & (1u << (f & 7)));
+        for (size_t o = 0; candidate && o < s->l->n_openers && !found; o++)
+            if (zt_key_match(&k, i, &s->l->openers[o], &end))
                 found = from + k.start[i];
         /* the heading's first two characters again: 教育…的现状 | 教育… */
         if (!found && i >= 6 && i <= MAX_REPEAT_CHARS && i + 1 < k.n && k.k[i] == k.k[0] &&
@@ -251,7 +253,7 @@ static bool heading_at(state *s, const char *t, size_t len, size_t p, size_t *en
     size_t rest = len - body <= LINE_HEADING_CHARS * 4 ? zt_utf8_count(t + body, len - body)
                                                       : LINE_HEADING_CHARS + 1;
     int32_t last = len > body ? zt_utf8_prev(t, len, NULL) : 0;
-    if (rest <= LINE_HEADING_CHARS && rest >= 2 && !sentence_end(last) && p == 0 &&
+    if (rest <= LINE_HEADING_CHARS && rest >= 2 && !zt_sentence_end(last) && p == 0 &&
         !s->last_block)
         *end = len;
     else if ((q = sublist_start(t, len, body, n.style)))
@@ -265,7 +267,7 @@ static bool heading_at(state *s, const char *t, size_t len, size_t p, size_t *en
     return true;
 }
 
-static zhtidy_status report_flag(state *s, const char *rule, unsigned long line, const char *t,
+static zhtidy_status report_flag(state *s, zt_rule rule, unsigned long line, const char *t,
                                  size_t n)
 {
     size_t cut = 0;
@@ -313,7 +315,7 @@ static zhtidy_status split_block(state *s, const struct zt_block *b)
             if (!st)
                 st = emit(s, ZHTIDY_HEADING, level, t + p, end - p, b->line);
             if (!st)
-                st = report_flag(s, "structure.heading", b->line, t + p, end - p);
+                st = report_flag(s, ZT_R_HEADINGS_SPLIT, b->line, t + p, end - p);
             s->headings++;
             seg = p = end;
             continue;
@@ -325,12 +327,12 @@ static zhtidy_status split_block(state *s, const struct zt_block *b)
             if (p > seg)
                 st = emit(s, ZHTIDY_PARAGRAPH, 0, t + seg, p - seg, b->line);
             if (!st)
-                st = report_flag(s, "structure.numbered", b->line, t + p, len - p);
+                st = report_flag(s, ZT_R_HEADINGS_NUMBERED, b->line, t + p, len - p);
             s->last[n.style] = n.value;
             s->numbered++;
             seg = p;
         }
-        boundary = sentence_end(zt_utf8_next(t, len, &p));
+        boundary = zt_sentence_end(zt_utf8_next(t, len, &p));
     }
     if (!st)
         st = emit(s, ZHTIDY_PARAGRAPH, 0, t + seg, len - seg, b->line);
@@ -357,45 +359,85 @@ static void free_list(zt_pattern *p, size_t n)
     free(p);
 }
 
+static void free_lists(word_lists *l)
+{
+    if (!l)
+        return;
+    free_list(l->openers, l->n_openers);
+    free_list(l->verbs, l->n_verbs);
+    free_list(l->words, l->n_words);
+    free(l);
+}
+
+static zhtidy_status compile_lists(void **out)
+{
+    word_lists *l = calloc(1, sizeof *l);
+    zhtidy_status st = l ? compile_list(zt_openers, &l->openers, &l->n_openers) : ZHTIDY_ERR_NOMEM;
+    if (!st)
+        st = compile_list(zt_body_verbs, &l->verbs, &l->n_verbs);
+    if (!st)
+        st = compile_list(zt_sentence_words, &l->words, &l->n_words);
+    for (size_t o = 0; !st && o < l->n_openers; o++) {
+        int32_t f = l->openers[o].cp[0];
+        if (f <= 0xFFFF)
+            l->opener_first[f >> 3] |= (uint8_t)(1u << (f & 7));
+    }
+    if (st)
+        free_lists(l);
+    else
+        *out = l;
+    return st;
+}
+
+/* Block B as it is, moved into the new array: its text and table go with it. */
+static zhtidy_status keep_block(state *s, struct zt_block *b)
+{
+    struct zt_block *out = zt_grow(s->out, &s->cap, s->n, sizeof *out, 32);
+    if (!out)
+        return ZHTIDY_ERR_NOMEM;
+    s->out = out;
+    s->out[s->n++] = *b;
+    *b = (struct zt_block){.borrowed = true}; /* nothing left to free */
+    return ZHTIDY_OK;
+}
+
 zhtidy_status zt_pass_headings(zt_ctx *ctx)
 {
+    static zt_once compiled_lists = ZT_ONCE_INIT;
     zhtidy_doc *doc = ctx->doc;
-    if (!zt_rule_on(ctx->opts, "structure.heading"))
+    if (!zt_rule_on(ctx->opts, ZT_R_HEADINGS_SPLIT))
         return ZHTIDY_OK;
     static const state init = {.next_rank = 1};
     state s = init;
     s.doc = doc;
-    for (size_t k = 0; k < doc->toc_n; k++)
-        rank_of(&s, doc->toc[k].style);
-    zhtidy_status st = compile_list(zt_openers, &s.openers, &s.n_openers);
-    for (size_t o = 0; !st && o < s.n_openers; o++) {
-        int32_t f = s.openers[o].cp[0];
-        if (f <= 0xFFFF)
-            s.opener_first[f >> 3] |= (uint8_t)(1u << (f & 7));
-    }
-    if (!st)
-        st = compile_list(zt_body_verbs, &s.verbs, &s.n_verbs);
-    if (!st)
-        st = compile_list(zt_sentence_words, &s.words, &s.n_words);
+    s.ctx = ctx;
+    for (size_t k = 0; k < ctx->toc_n; k++)
+        rank_of(&s, ctx->toc[k].style);
+    void *lists;
+    zhtidy_status st = zt_once_get(&compiled_lists, compile_lists, &lists);
+    s.l = lists;
     for (size_t i = 0; i < doc->n && !st; i++) {
-        const struct zt_block *b = &doc->blocks[i];
+        struct zt_block *b = &doc->blocks[i];
         s.last_block = i + 1 == doc->n;
-        if (!plain_heading(b, i + 1 < doc->n ? &doc->blocks[i + 1] : NULL)) {
+        if (b->type != ZHTIDY_PARAGRAPH) { /* a heading, a list, a table or code already */
+            st = keep_block(&s, b);
+            continue;
+        }
+        const struct zt_block *next = i + 1 < doc->n && doc->blocks[i + 1].type == ZHTIDY_PARAGRAPH
+                                          ? &doc->blocks[i + 1] : NULL;
+        if (!plain_heading(b, next)) {
             st = split_block(&s, b);
             continue;
         }
         heading_found(&s, ZT_NUM_PLAIN, 1);
         st = emit(&s, ZHTIDY_HEADING, rank_of(&s, ZT_NUM_PLAIN), b->text, b->len, b->line);
         if (!st)
-            st = report_flag(&s, "structure.heading", b->line, b->text, b->len);
+            st = report_flag(&s, ZT_R_HEADINGS_SPLIT, b->line, b->text, b->len);
         s.headings++;
     }
-    free_list(s.openers, s.n_openers);
-    free_list(s.verbs, s.n_verbs);
-    free_list(s.words, s.n_words);
     if (st) {
         for (size_t i = 0; i < s.n; i++)
-            free(s.out[i].text);
+            zt_block_free(&s.out[i]);
         free(s.out);
         return st;
     }

@@ -5,9 +5,22 @@
 
 #include "zhtidy.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+
+/* ---- rules (rules.def, rules.c) -------------------------------------- */
+
+typedef enum {
+#define ZT_RULE(id, name, help) ZT_R_##id,
+#include "rules.def"
+#undef ZT_RULE
+    ZT_RULE_COUNT
+} zt_rule;
+
+/* The rule's name ("typography.punct"); static. */
+const char *zt_rule_name(zt_rule rule);
 
 /* ---- growable byte buffer ------------------------------------------- */
 
@@ -33,6 +46,16 @@ char *zt_buf_take(zt_buf *b, size_t *len);
  * Returns the array, perhaps moved, or NULL when out of memory (ITEMS is
  * then left as it was). */
 void *zt_grow(void *items, size_t *cap, size_t n, size_t size, size_t first);
+/* A value built once for the process by the first caller that succeeds
+ * (compiled rule tables): later callers share it.  An allocation failure
+ * while building is returned, and the next caller tries again. */
+typedef struct {
+    pthread_mutex_t lock;
+    void *value;
+} zt_once;
+#define ZT_ONCE_INIT {PTHREAD_MUTEX_INITIALIZER, NULL}
+zhtidy_status zt_once_get(zt_once *o, zhtidy_status (*build)(void **value), void **value);
+
 /* N bytes of S as a new NUL-terminated string; NULL when out of memory. */
 char *zt_strndup(const char *s, size_t n);
 
@@ -93,11 +116,12 @@ static inline bool zt_is_space(int32_t cp)
 /* ---- report ---------------------------------------------------------- */
 
 struct zt_change {
-    const char *rule; /* static */
+    zt_rule rule;
     unsigned long line;
     zhtidy_change_kind kind;
     const char *text;     /* in the report's arena */
     const char *new_text;
+    const char *why;      /* in the arena, or a static "" */
 };
 
 struct zt_arena_chunk;
@@ -110,11 +134,14 @@ struct zhtidy_report {
 };
 
 void zt_report_free(struct zhtidy_report *r);
-zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned long line,
+zhtidy_status zt_report_add(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                             zhtidy_change_kind kind, const char *text, size_t text_len,
                             const char *new_text, size_t new_len);
+/* Say what decided the last change recorded (the features a classifier
+ * weighed); WHY is copied. */
+zhtidy_status zt_report_why(struct zhtidy_report *r, const char *why, size_t len);
 /* Record the change from OLD to NEW as the smallest replaced span(s). */
-zhtidy_status zt_report_diff(struct zhtidy_report *r, const char *rule, unsigned long line,
+zhtidy_status zt_report_diff(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                              const char *old, size_t old_len, const char *new_text,
                              size_t new_len);
 
@@ -129,7 +156,7 @@ typedef struct {
 } zt_edit;
 
 void zt_edit_start(zt_edit *e, struct zhtidy_report *report, unsigned long line, size_t hint);
-void zt_edit_change(zt_edit *e, const char *rule, const char *old, size_t old_len,
+void zt_edit_change(zt_edit *e, zt_rule rule, const char *old, size_t old_len,
                     const char *new_text, size_t new_len);
 struct zt_block;
 /* Store the new text in B when anything changed; frees the buffer. */
@@ -195,7 +222,7 @@ typedef enum {
 } zt_action;
 
 typedef struct {
-    const char *rule;
+    zt_rule rule;
     const char *pattern; /* match-form pattern, see match.c */
     zt_where where;
     zt_action action;
@@ -214,7 +241,29 @@ extern const zt_glyph_fix zt_glyph_table[];
 extern const size_t zt_glyph_count;
 extern const char *const zt_html_tags[];
 
-/* ---- numbering (numbering.c) ---------------------------------------- */
+/* ---- text analysis (text.c) ----------------------------------------- */
+
+/* Where a sentence ends: 。！？；!?; */
+bool zt_sentence_end(int32_t c);
+/* A block that ends with C is complete: a sentence end, a colon, an
+ * ellipsis, a closing quotation mark or bracket. */
+bool zt_block_complete(int32_t c);
+/* A sentence end or a comma: text holding one reads as a sentence. */
+bool zt_clause_punct(int32_t c);
+bool zt_has_clause_punct(const char *t, size_t len);
+/* A line that starts with C continues the one before: ，。、；：？！） */
+bool zt_continues_line(int32_t c);
+/* The first 目录 / 目錄 in T, or NULL. */
+const char *zt_find_toc_marker(const char *t, size_t len);
+/* T is the marker alone (spaces allowed); T starts with it. */
+bool zt_toc_marker_line(const char *t, size_t len);
+bool zt_starts_toc_marker(const char *t, size_t len);
+/* Word field codes: TOC \o "1-4" \h \z \u.  Does T hold one; skip spaces
+ * and field codes from T[P]. */
+bool zt_has_field_code(const char *t, size_t len);
+size_t zt_skip_field_codes(const char *t, size_t len, size_t p);
+/* 零〇一二…十百千两, not digits. */
+bool zt_is_cn_numeral(int32_t c);
 
 typedef enum {
     ZT_NUM_NONE = 0,
@@ -236,26 +285,39 @@ typedef struct {
     size_t len; /* bytes of the numbering itself */
 } zt_num;
 
-/* Numbering at T[POS]? */
+/* Heading numbering at T[POS]? */
 bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out);
 
+/* Heading or list numbering at the start of T, also in the looser forms
+ * lists use: 一是 一. 1 (space) （1 (unclosed) 第一 (no unit). */
+bool zt_starts_numbered(const char *t, size_t len);
+
 /* ---- document -------------------------------------------------------- */
+
+struct zt_table;
 
 struct zt_block {
     zhtidy_block_type type;
     int level;
-    char *text; /* NUL-terminated; owned unless BORROWED */
+    unsigned flags;        /* ZHTIDY_BLOCK_* */
+    char *text;            /* NUL-terminated; owned unless BORROWED */
     size_t len;
     unsigned long line;
-    bool borrowed; /* TEXT lies in the document's arena (the decoded input) */
+    bool borrowed;         /* TEXT lies in the document's arena (the decoded input) */
+    bool dead;             /* removed; swept by zt_doc_drop_empty() */
+    struct zt_table *table; /* ZHTIDY_TABLE only */
 };
 
-/* Free a block's text unless it lies in the arena. */
-static inline void zt_block_free(struct zt_block *b)
+/* Text the repair passes work on: headings, paragraphs and list items.
+ * Code stays verbatim; tables are handled cell by cell where a pass does. */
+static inline bool zt_is_text(const struct zt_block *b)
 {
-    if (!b->borrowed)
-        free(b->text);
+    return !b->dead && (b->type == ZHTIDY_PARAGRAPH || b->type == ZHTIDY_HEADING ||
+                        b->type == ZHTIDY_LIST_ITEM);
 }
+
+/* Free a block's text (unless it lies in the arena) and table. */
+void zt_block_free(struct zt_block *b);
 
 /* A table-of-contents entry: its text without numbering or page number. */
 struct zt_toc_entry {
@@ -268,8 +330,7 @@ struct zt_toc_entry {
 struct zhtidy_doc {
     struct zt_block *blocks;
     size_t n, cap;
-    struct zt_toc_entry *toc; /* found by the toc pass, used by headings */
-    size_t toc_n, toc_cap;
+    size_t table_at;       /* the table zhtidy_doc_table_add_* fill, + 1; 0: none */
     char *meta[ZHTIDY_META_COUNT];
     char *arena; /* the decoded input, split into lines in place: the first
                     blocks' texts lie here, and no block needs an allocation
@@ -281,8 +342,11 @@ struct zhtidy_doc {
 
 /* Replace block I's text with TEXT (ownership passes to the document). */
 void zt_block_set_text(struct zt_block *b, char *text, size_t len);
+/* Cell C of row R of table block B, for a pass to rewrite its text (owned
+ * by the table); NULL past the end. */
+zhtidy_cell *zt_table_cell(struct zt_block *b, size_t r, size_t c);
 /* Remove bytes [FROM, TO) of block I, recording them under RULE. */
-zhtidy_status zt_block_cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, const char *rule);
+zhtidy_status zt_block_cut(zhtidy_doc *doc, size_t i, size_t from, size_t to, zt_rule rule);
 /* Remove the blocks a pass left empty, in one sweep.  The pipeline sweeps
  * after every pass; a pass that looks at neighbours after removing blocks
  * sweeps itself first. */
@@ -293,26 +357,36 @@ void zt_doc_remove(zhtidy_doc *doc, size_t i);
 /* Insert a block at I, taking ownership of TEXT (freed on failure). */
 zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, int level,
                             char *text, size_t len, unsigned long line);
+/* Append block B, taking ownership of what it holds (freed on failure). */
+zhtidy_status zt_doc_push(zhtidy_doc *doc, struct zt_block *b);
 
 /* ---- options and passes --------------------------------------------- */
-
-#define ZT_MAX_RULES 128
 
 struct zhtidy_options {
     unsigned flags;
     zhtidy_script script;
+    zhtidy_input input;
     const char *encoding; /* iconv name, static; NULL: detect */
-    bool off[ZT_MAX_RULES];
+    bool off[ZT_RULE_COUNT];
 };
 
-/* Everything a pass sees. */
+/* Everything a pass sees, and what passes hand on to later passes. */
 typedef struct {
     zhtidy_doc *doc;
     const zhtidy_options *opts;
+    char *title_hint;         /* a title the furniture named (标题_第N页, 《…》) */
+    struct zt_toc_entry *toc; /* the table of contents, for the headings */
+    size_t toc_n, toc_cap;
 } zt_ctx;
 
-/* Is the rule on?  RULE must be a name from the rule table. */
-bool zt_rule_on(const zhtidy_options *opts, const char *rule);
+/* Free what the passes left in CTX (not the document or options). */
+void zt_ctx_free(zt_ctx *ctx);
+
+/* Is the rule on? */
+static inline bool zt_rule_on(const zhtidy_options *opts, zt_rule rule)
+{
+    return !opts->off[rule];
+}
 
 /* Run every pass, in order. */
 zhtidy_status zt_run_passes(zt_ctx *ctx);
@@ -330,11 +404,41 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx);
 zhtidy_status zt_pass_typography(zt_ctx *ctx);
 zhtidy_status zt_pass_script(zt_ctx *ctx);
 
-/* Skip spaces and Word field codes (TOC \\o "1-4" \\z \\u) from T[P]. */
-size_t zt_skip_field_codes(const char *t, size_t len, size_t p);
 
-/* Heading or list numbering at the start of T (一、 (一) 1、 1. ① 第一章 一是). */
-bool zt_starts_numbered(const char *t, size_t len);
+/* ---- reading (parse.c, json_read.c, html.c) -------------------------- */
+
+/* The version of the JSON tree format (zhtidy-json(5)). */
+#define ZT_JSON_VERSION 1
+
+/* Fill ERR (when not NULL) with STATUS, a place and a message. */
+__attribute__((format(printf, 5, 6))) void zt_error_set(zhtidy_error *err, zhtidy_status st,
+                                                        unsigned long line, unsigned long column,
+                                                        const char *fmt, ...);
+zhtidy_status zt_json_read(zhtidy_doc *doc, const unsigned char *data, size_t len,
+                           zhtidy_error *err);
+/* Does DATA look like HTML: a doctype, <html>, <head> or <body> first? */
+bool zt_html_sniff(const unsigned char *data, size_t len);
+zhtidy_status zt_html_read(zhtidy_doc *doc, const unsigned char *data, size_t len,
+                           const zhtidy_options *opts, zhtidy_error *err);
+
+/* ---- writers' output (out.c) -------------------------------------------- */
+
+/* A writer's bytes, buffered on their way to the caller's sink.  After a
+ * failure (the sink refused, or STATUS set by the writer) nothing more is
+ * sent. */
+typedef struct {
+    zhtidy_sink sink;
+    void *userdata;
+    zhtidy_status status;
+    size_t n;
+    char buf[65536];
+} zt_out;
+
+void zt_out_init(zt_out *o, zhtidy_sink sink, void *userdata);
+void zt_out_add(zt_out *o, const void *data, size_t len);
+void zt_out_puts(zt_out *o, const char *s);
+/* Send what is buffered; the status of the whole output. */
+zhtidy_status zt_out_finish(zt_out *o);
 
 /* ---- decoding -------------------------------------------------------- */
 

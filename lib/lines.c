@@ -18,7 +18,7 @@
 static int32_t single(const struct zt_block *b)
 {
     size_t i = 0;
-    if (!b->len || b->len > 4)
+    if (!zt_is_text(b) || !b->len || b->len > 4)
         return -1;
     int32_t c = zt_utf8_next(b->text, b->len, &i);
     return i == b->len ? c : -1;
@@ -38,7 +38,7 @@ static zhtidy_status join(zhtidy_doc *doc, size_t i, size_t j)
         return ZHTIDY_ERR_NOMEM;
     for (int n = 0; n < 30 && shown < len; n++)
         zt_utf8_next(text, len, &shown);
-    zhtidy_status st = zt_report_add(&doc->report, "lines.char-per-line", doc->blocks[i].line,
+    zhtidy_status st = zt_report_add(&doc->report, ZT_R_LINES_CHAR_PER_LINE, doc->blocks[i].line,
                                      ZHTIDY_CHANGE_FLAG, text, shown, NULL, 0);
     if (st) {
         free(text);
@@ -53,7 +53,7 @@ static zhtidy_status join(zhtidy_doc *doc, size_t i, size_t j)
 zhtidy_status zt_pass_lines(zt_ctx *ctx)
 {
     zhtidy_doc *doc = ctx->doc;
-    if (!zt_rule_on(ctx->opts, "lines.char-per-line"))
+    if (!zt_rule_on(ctx->opts, ZT_R_LINES_CHAR_PER_LINE))
         return ZHTIDY_OK;
     for (size_t i = 0; i < doc->n;) {
         size_t j = i, han = 0;

@@ -44,7 +44,7 @@ static char *copy_text(struct zhtidy_report *r, const char *s, size_t n)
     return p;
 }
 
-zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned long line,
+zhtidy_status zt_report_add(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                             zhtidy_change_kind kind, const char *text, size_t text_len,
                             const char *new_text, size_t new_len)
 {
@@ -56,11 +56,22 @@ zhtidy_status zt_report_add(struct zhtidy_report *r, const char *rule, unsigned 
     char *nt = t ? copy_text(r, new_text ? new_text : "", new_text ? new_len : 0) : NULL;
     if (!t || !nt)
         return ZHTIDY_ERR_NOMEM; /* what was copied stays in the arena, freed with it */
-    r->items[r->n++] = (struct zt_change){rule, line, kind, t, nt};
+    r->items[r->n++] = (struct zt_change){rule, line, kind, t, nt, ""};
     return ZHTIDY_OK;
 }
 
-static zhtidy_status add_span(struct zhtidy_report *r, const char *rule, unsigned long line,
+zhtidy_status zt_report_why(struct zhtidy_report *r, const char *why, size_t len)
+{
+    if (!r->n)
+        return ZHTIDY_ERR_ARG;
+    char *w = copy_text(r, why, len);
+    if (!w)
+        return ZHTIDY_ERR_NOMEM;
+    r->items[r->n - 1].why = w;
+    return ZHTIDY_OK;
+}
+
+static zhtidy_status add_span(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                               const char *o, size_t on, const char *n, size_t nn)
 {
     zhtidy_change_kind kind = !nn ? ZHTIDY_CHANGE_REMOVE
@@ -72,7 +83,7 @@ static zhtidy_status add_span(struct zhtidy_report *r, const char *rule, unsigne
 /* With as many code points on both sides, record each differing run: a
  * conversion that changes three characters in a paragraph reports three
  * characters, not the paragraph. */
-static zhtidy_status diff_runs(struct zhtidy_report *r, const char *rule, unsigned long line,
+static zhtidy_status diff_runs(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                                const char *o, size_t on, const char *n, size_t nn)
 {
     size_t i = 0, j = 0;
@@ -101,7 +112,7 @@ static zhtidy_status diff_runs(struct zhtidy_report *r, const char *rule, unsign
     return ZHTIDY_OK;
 }
 
-zhtidy_status zt_report_diff(struct zhtidy_report *r, const char *rule, unsigned long line,
+zhtidy_status zt_report_diff(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                              const char *old, size_t old_len, const char *new_text,
                              size_t new_len)
 {
@@ -133,46 +144,6 @@ zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i, zhtidy_ch
     if (!report || !change || i >= report->n)
         return ZHTIDY_ERR_ARG;
     const struct zt_change *c = &report->items[i];
-    *change = (zhtidy_change){c->rule, c->line, c->kind, c->text, c->new_text};
-    return ZHTIDY_OK;
-}
-
-void zt_edit_start(zt_edit *e, struct zhtidy_report *report, unsigned long line, size_t hint)
-{
-    zt_buf_init(&e->out);
-    e->report = report;
-    e->line = line;
-    e->status = ZHTIDY_OK;
-    e->changes = 0;
-    zt_buf_reserve(&e->out, hint);
-}
-
-void zt_edit_change(zt_edit *e, const char *rule, const char *old, size_t old_len,
-                    const char *new_text, size_t new_len)
-{
-    zt_buf_add(&e->out, new_text, new_len);
-    e->changes++;
-    if (e->status)
-        return;
-    zhtidy_change_kind kind = !new_len   ? ZHTIDY_CHANGE_REMOVE
-                              : !old_len ? ZHTIDY_CHANGE_INSERT
-                                         : ZHTIDY_CHANGE_REPLACE;
-    e->status = zt_report_add(e->report, rule, e->line, kind, old, old_len, new_text, new_len);
-}
-
-zhtidy_status zt_edit_finish(zt_edit *e, struct zt_block *b)
-{
-    zhtidy_status st = e->status;
-    if (!st && e->out.failed)
-        st = ZHTIDY_ERR_NOMEM;
-    if (st || !e->changes) {
-        zt_buf_free(&e->out);
-        return st;
-    }
-    size_t len;
-    char *text = zt_buf_take(&e->out, &len);
-    if (!text)
-        return ZHTIDY_ERR_NOMEM;
-    zt_block_set_text(b, text, len);
+    *change = (zhtidy_change){zt_rule_name(c->rule), c->line, c->kind, c->text, c->new_text, c->why};
     return ZHTIDY_OK;
 }

@@ -329,7 +329,7 @@ static zhtidy_status keep_common_forms(struct zhtidy_report *r, unsigned long li
         e.changes++;
         zt_buf_add(&e.out, enc, (size_t)n);
         if (!e.status && r)
-            e.status = zt_report_add(r, "script.rare-form", line, ZHTIDY_CHANGE_FLAG, *text + at,
+            e.status = zt_report_add(r, ZT_R_SCRIPT_RARE_FORM, line, ZHTIDY_CHANGE_FLAG, *text + at,
                                      i - at, enc, (size_t)n);
         kept = i;
     }
@@ -362,7 +362,7 @@ static zhtidy_status convert_text(const char *config, struct zhtidy_report *r,
     if (!st && to_simplified(config))
         st = keep_common_forms(r, line, &out, &out_len, rare_on);
     if (!st && r)
-        st = zt_report_diff(r, "script.convert", line, *text, *len, out, out_len);
+        st = zt_report_diff(r, ZT_R_SCRIPT_CONVERT, line, *text, *len, out, out_len);
     if (st) {
         free(out);
         return st;
@@ -379,11 +379,13 @@ zhtidy_status zt_pass_script(zt_ctx *ctx)
     zhtidy_script target = ctx->opts->script;
     const char *config = pick_config(src, target, ctx->opts->flags & ZHTIDY_PHRASES);
     zhtidy_status st = zhtidy_doc_set_meta(doc, ZHTIDY_META_LANG, lang_tag(src, target));
-    if (st || !config || !zt_rule_on(ctx->opts, "script.convert"))
+    if (st || !config || !zt_rule_on(ctx->opts, ZT_R_SCRIPT_CONVERT))
         return st;
-    bool rare_on = zt_rule_on(ctx->opts, "script.rare-form");
+    bool rare_on = zt_rule_on(ctx->opts, ZT_R_SCRIPT_RARE_FORM);
     for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
+        if (!zt_is_text(b))
+            continue;
         char *text = b->text;
         size_t len = b->len;
         st = convert_text(config, &doc->report, b->line, rare_on, &text, &len);

@@ -18,12 +18,6 @@
 #define SUMMARY_MAX_BYTES (16 * 1024)
 #define REPEAT_WINDOW (256 * 1024)
 
-static const char *toc_mark(const struct zt_block *b)
-{
-    const char *a = memmem(b->text, b->len, "\xE7\x9B\xAE\xE5\xBD\x95", 6); /* 目录 */
-    const char *c = memmem(b->text, b->len, "\xE7\x9B\xAE\xE9\x8C\x84", 6); /* 目錄 */
-    return a && c ? (a < c ? a : c) : a ? a : c;
-}
 
 /* Where does T[0..N) stand again after the marker (block MB, byte MO)?
  * The start of the block holding the copy goes in *BASE. */
@@ -44,8 +38,7 @@ static const char *later(const zhtidy_doc *doc, size_t mb, size_t mo, const char
 
 static bool sentence_end_at(const char *t, size_t len, size_t *i)
 {
-    int32_t c = zt_utf8_next(t, len, i);
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+    return zt_sentence_end(zt_utf8_next(t, len, i));
 }
 
 /* The first run of two or more sentences of T[0..LIMIT) that stand again
@@ -92,11 +85,12 @@ static bool find_run(const zhtidy_doc *doc, const char *t, size_t limit, size_t 
 zhtidy_status zt_pass_summary(zt_ctx *ctx)
 {
     zhtidy_doc *doc = ctx->doc;
-    if (!zt_rule_on(ctx->opts, "summary.repeat"))
+    if (!zt_rule_on(ctx->opts, ZT_R_SUMMARY_REPEAT))
         return ZHTIDY_OK;
     size_t mb = doc->n, mo = 0;
     for (size_t i = 0; i < doc->n && i < 8 && mb == doc->n; i++) {
-        const char *m = toc_mark(&doc->blocks[i]);
+        const char *m = zt_is_text(&doc->blocks[i])
+                            ? zt_find_toc_marker(doc->blocks[i].text, doc->blocks[i].len) : NULL;
         if (m) {
             mb = i;
             mo = (size_t)(m - doc->blocks[i].text);
@@ -109,7 +103,7 @@ zhtidy_status zt_pass_summary(zt_ctx *ctx)
         if (limit > SUMMARY_MAX_BYTES)
             continue; /* body text, not a title and a summary */
         while (find_run(doc, doc->blocks[i].text, limit, mb, mo, &from, &to)) {
-            zhtidy_status st = zt_block_cut(doc, i, from, to, "summary.repeat");
+            zhtidy_status st = zt_block_cut(doc, i, from, to, ZT_R_SUMMARY_REPEAT);
             if (st)
                 return st;
             limit -= to - from;

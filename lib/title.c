@@ -13,37 +13,13 @@
 
 #define MAX_TITLE_CHARS 60
 
-static bool has_sentence_punct(const char *t, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        int32_t c = zt_utf8_next(t, len, &i);
-        if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF0C ||
-            c == ',' || c == ';' || c == '!' || c == '?')
-            return true;
-    }
-    return false;
-}
-
-/* A lone 目录 / 目錄 marker (spaces allowed): the table of contents starts. */
-static bool toc_marker(const char *t, size_t len)
-{
-    size_t i = 0, chars = 0;
-    int32_t c[2] = {0, 0};
-    while (i < len && chars <= 2) {
-        int32_t cp = zt_utf8_next(t, len, &i);
-        if (!zt_is_space(cp) && chars++ < 2)
-            c[chars - 1] = cp;
-    }
-    return chars == 2 && c[0] == 0x76EE && (c[1] == 0x5F55 || c[1] == 0x9304);
-}
-
 /* A title is short, is not a sentence, is not numbered, and is not the
  * table of contents' marker. */
 static bool title_like(const char *t, size_t len)
 {
     size_t chars = zt_utf8_count(t, len);
-    return chars >= 2 && chars <= MAX_TITLE_CHARS && !has_sentence_punct(t, len) &&
-           !zt_starts_numbered(t, len) && !toc_marker(t, len);
+    return chars >= 2 && chars <= MAX_TITLE_CHARS && !zt_has_clause_punct(t, len) &&
+           !zt_starts_numbered(t, len) && !zt_toc_marker_line(t, len);
 }
 
 /* The same text, ignoring script, punctuation width and spaces?  With
@@ -76,7 +52,7 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn, size_t 
 
 static zhtidy_status cut_prefix(zhtidy_doc *doc, size_t i, size_t n)
 {
-    zhtidy_status st = zt_block_cut(doc, i, 0, n, "structure.title");
+    zhtidy_status st = zt_block_cut(doc, i, 0, n, ZT_R_TITLE_EXTRACT);
     if (!st && !doc->blocks[i].len)
         zt_doc_drop_empty(doc); /* the next block becomes the first: twice at most */
     return st;
@@ -96,9 +72,7 @@ static zhtidy_status set_title(zhtidy_doc *doc, const char *t, size_t n)
  * title; 0 otherwise. */
 static size_t title_before_toc(const struct zt_block *b)
 {
-    const char *m = memmem(b->text, b->len, "\xE7\x9B\xAE\xE5\xBD\x95", 6);
-    if (!m)
-        m = memmem(b->text, b->len, "\xE7\x9B\xAE\xE9\x8C\x84", 6);
+    const char *m = zt_find_toc_marker(b->text, b->len);
     size_t n = m ? (size_t)(m - b->text) : 0;
     if (!n || !title_like(b->text, n))
         return 0;
@@ -108,13 +82,11 @@ static size_t title_before_toc(const struct zt_block *b)
     return zt_numbering(b->text, b->len, p, &num) ? n : 0;
 }
 
-zhtidy_status zt_pass_title(zt_ctx *ctx)
+/* Take the title out of the body: the first line, or the text before a 目录
+ * marker, or a copy of the hint glued before the body. */
+static zhtidy_status extract(zhtidy_doc *doc, const char *hint)
 {
-    zhtidy_doc *doc = ctx->doc;
-    if (!doc->n || !zt_rule_on(ctx->opts, "structure.title"))
-        return ZHTIDY_OK;
     struct zt_block *b = &doc->blocks[0];
-    const char *hint = doc->meta[ZHTIDY_META_TITLE];
     zhtidy_status st = ZHTIDY_OK;
     size_t used = 0;
     int same;
@@ -145,4 +117,18 @@ zhtidy_status zt_pass_title(zt_ctx *ctx)
     if (same < 0)
         return ZHTIDY_ERR_NOMEM;
     return same && used < doc->blocks[0].len ? cut_prefix(doc, 0, used) : ZHTIDY_OK;
+}
+
+zhtidy_status zt_pass_title(zt_ctx *ctx)
+{
+    zhtidy_doc *doc = ctx->doc;
+    const char *hint = ctx->title_hint;
+    if (hint && !doc->meta[ZHTIDY_META_TITLE]) {
+        zhtidy_status st = set_title(doc, hint, strlen(hint));
+        if (st)
+            return st;
+    }
+    if (!doc->n || !zt_is_text(&doc->blocks[0]) || !zt_rule_on(ctx->opts, ZT_R_TITLE_EXTRACT))
+        return ZHTIDY_OK;
+    return extract(doc, hint);
 }

@@ -56,25 +56,25 @@ static size_t page_number(const char *t, size_t len, size_t p)
     return 0;
 }
 
-static zhtidy_status add_entry(zhtidy_doc *doc, const char *text, size_t len, zt_num_style style,
+static zhtidy_status add_entry(zt_ctx *ctx, const char *text, size_t len, zt_num_style style,
                                long value)
 {
     while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
         len--;
-    struct zt_toc_entry *toc = zt_grow(doc->toc, &doc->toc_cap, doc->toc_n, sizeof *toc, 16);
+    struct zt_toc_entry *toc = zt_grow(ctx->toc, &ctx->toc_cap, ctx->toc_n, sizeof *toc, 16);
     if (!toc)
         return ZHTIDY_ERR_NOMEM;
-    doc->toc = toc;
+    ctx->toc = toc;
     char *copy = zt_strndup(text, len);
     if (!copy)
         return ZHTIDY_ERR_NOMEM;
-    doc->toc[doc->toc_n++] = (struct zt_toc_entry){copy, len, style, value};
+    ctx->toc[ctx->toc_n++] = (struct zt_toc_entry){copy, len, style, value};
     return ZHTIDY_OK;
 }
 
 /* Parse entries from T[*P]; *P ends after the last entry.  *ENDED says the
  * table ended inside this text (body text follows). */
-static zhtidy_status parse_entries(zhtidy_doc *doc, const char *t, size_t len, size_t *p,
+static zhtidy_status parse_entries(zt_ctx *ctx, const char *t, size_t len, size_t *p,
                                    toc_state *s, size_t *count, bool *ended)
 {
     *ended = false;
@@ -116,7 +116,7 @@ static zhtidy_status parse_entries(zhtidy_doc *doc, const char *t, size_t len, s
                 break;
             text_end = st;
         }
-        zhtidy_status st = add_entry(doc, t + text_start, text_end - text_start, n.style, n.value);
+        zhtidy_status st = add_entry(ctx, t + text_start, text_end - text_start, n.style, n.value);
         if (st)
             return st;
         if (s->top == ZT_NUM_NONE || n.style == s->top) {
@@ -133,26 +133,12 @@ static zhtidy_status parse_entries(zhtidy_doc *doc, const char *t, size_t len, s
 /* Byte offset of 目录/目錄 in the block, or -1. */
 static long find_marker(const struct zt_block *b)
 {
-    static const char *marks[] = {"\xE7\x9B\xAE\xE5\xBD\x95", "\xE7\x9B\xAE\xE9\x8C\x84"};
-    for (int m = 0; m < 2; m++) {
-        const char *hit = memmem(b->text, b->len, marks[m], 6);
-        /* the marker opens a block, or follows a short title glued to it */
-        if (hit && hit - b->text <= 80 * 3 &&
-            !memmem(b->text, (size_t)(hit - b->text), "\xE3\x80\x82", 3))
-            return hit - b->text;
-    }
+    /* the marker opens a block, or follows a short title glued to it */
+    const char *hit = zt_is_text(b) ? zt_find_toc_marker(b->text, b->len) : NULL;
+    if (hit && hit - b->text <= 80 * 3 &&
+        !memmem(b->text, (size_t)(hit - b->text), "\xE3\x80\x82", 3))
+        return hit - b->text;
     return -1;
-}
-
-/* Skip Word field codes after the marker: TOC \o "1-4" \h \z \u. */
-size_t zt_skip_field_codes(const char *t, size_t len, size_t p)
-{
-    while (p < len && (t[p] == ' ' || t[p] == '\t'))
-        p++;
-    if (len - p >= 3 && !memcmp(t + p, "TOC", 3))
-        while (p < len && (unsigned char)t[p] < 0x80)
-            p++;
-    return p;
 }
 
 /* Split block I at byte AT: the text after AT becomes a block of its own. */
@@ -176,29 +162,30 @@ static void drop_empty(zhtidy_doc *doc, size_t i)
 }
 
 /* The table starts in block I at byte M. */
-static zhtidy_status take_toc(zhtidy_doc *doc, size_t i, size_t m)
+static zhtidy_status take_toc(zt_ctx *ctx, size_t i, size_t m)
 {
+    zhtidy_doc *doc = ctx->doc;
     struct zt_block *b = &doc->blocks[i];
     size_t p = zt_skip_field_codes(b->text, b->len, m + 6), count = 0;
     toc_state s = {ZT_NUM_NONE, 0, 0};
     bool ended;
-    zhtidy_status st = parse_entries(doc, b->text, b->len, &p, &s, &count, &ended);
+    zhtidy_status st = parse_entries(ctx, b->text, b->len, &p, &s, &count, &ended);
     if (st)
         return st;
     /* entries on lines of their own after a lone marker */
     size_t j = i + 1;
     while (!ended && p == b->len && j < doc->n) {
         size_t q = 0, before = count;
-        st = parse_entries(doc, doc->blocks[j].text, doc->blocks[j].len, &q, &s, &count, &ended);
+        st = parse_entries(ctx, doc->blocks[j].text, doc->blocks[j].len, &q, &s, &count, &ended);
         if (st || count == before || q != doc->blocks[j].len)
             break; /* a partly parsed block is body text that looks like one */
-        if ((st = zt_block_cut(doc, j, 0, doc->blocks[j].len, "structure.toc")))
+        if ((st = zt_block_cut(doc, j, 0, doc->blocks[j].len, ZT_R_TOC_REMOVE)))
             return st;
         zt_doc_remove(doc, j++);
     }
     if (st || count == 0)
         return st;
-    if ((st = zt_block_cut(doc, i, m, p, "structure.toc")))
+    if ((st = zt_block_cut(doc, i, m, p, ZT_R_TOC_REMOVE)))
         return st;
     /* title before the marker, body after the table: blocks of their own */
     if (m > 0 && m < doc->blocks[i].len && (st = split_block(doc, i, m)))
@@ -210,12 +197,12 @@ static zhtidy_status take_toc(zhtidy_doc *doc, size_t i, size_t m)
 zhtidy_status zt_pass_toc(zt_ctx *ctx)
 {
     zhtidy_doc *doc = ctx->doc;
-    if (!zt_rule_on(ctx->opts, "structure.toc"))
+    if (!zt_rule_on(ctx->opts, ZT_R_TOC_REMOVE))
         return ZHTIDY_OK;
     for (size_t i = 0; i < doc->n && i < TOC_SEARCH_BLOCKS; i++) {
         long m = find_marker(&doc->blocks[i]);
         if (m >= 0)
-            return take_toc(doc, i, (size_t)m);
+            return take_toc(ctx, i, (size_t)m);
     }
     return ZHTIDY_OK;
 }

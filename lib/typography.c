@@ -21,7 +21,7 @@ typedef struct {
 
 typedef struct {
     size_t from, to; /* code-point range replaced */
-    const char *rule;
+    zt_rule rule;
     char text[8];
     unsigned char len;
 } repl;
@@ -32,7 +32,7 @@ typedef struct {
     bool failed;
 } repl_list;
 
-static void propose(repl_list *l, size_t from, size_t to, const char *rule, const char *text)
+static void propose(repl_list *l, size_t from, size_t to, zt_rule rule, const char *text)
 {
     repl *items = zt_grow(l->items, &l->cap, l->n, sizeof *items, 16);
     if (!items) {
@@ -123,7 +123,7 @@ static void rule_ellipsis(const cpv *v, repl_list *l)
                    (c == 0x3002 && run >= 3) || (c == 0x22EF) ||
                    (c == 0x2026 && run == 1 && chinese);
         if (fix)
-            propose(l, i, j, "typography.ellipsis", "\xE2\x80\xA6\xE2\x80\xA6");
+            propose(l, i, j, ZT_R_TYPOGRAPHY_ELLIPSIS, "\xE2\x80\xA6\xE2\x80\xA6");
         i = j - 1;
     }
 }
@@ -150,7 +150,7 @@ static void rule_dash(const cpv *v, repl_list *l)
         bool chinese = (zt_is_han(p) || zt_is_cjk_punct(p)) && (zt_is_cjk(n) || n == 0);
         chinese = chinese || (zt_is_han(n) && (zt_is_cjk(p) || p == 0));
         if (!proper && long_dash && chinese && !v->guard[i])
-            propose(l, i, j, "typography.dash", "\xE2\x80\x94\xE2\x80\x94");
+            propose(l, i, j, ZT_R_TYPOGRAPHY_DASH, "\xE2\x80\x94\xE2\x80\x94");
         i = j - 1;
     }
 }
@@ -174,7 +174,7 @@ static void rule_quotes(const cpv *v, repl_list *l)
             continue;
         }
         if (has_han(v, open + 1, i)) {
-            propose(l, open, open + 1, "typography.quotes", "\xE2\x80\x9C");
+            propose(l, open, open + 1, ZT_R_TYPOGRAPHY_QUOTES, "\xE2\x80\x9C");
             /* Single quotes nested inside, not apostrophes between letters. */
             size_t sq = (size_t)-1;
             for (size_t k = open + 1; k < i; k++) {
@@ -184,13 +184,13 @@ static void rule_quotes(const cpv *v, repl_list *l)
                     sq = k;
                 } else {
                     if (has_han(v, sq + 1, k)) {
-                        propose(l, sq, sq + 1, "typography.quotes", "\xE2\x80\x98");
-                        propose(l, k, k + 1, "typography.quotes", "\xE2\x80\x99");
+                        propose(l, sq, sq + 1, ZT_R_TYPOGRAPHY_QUOTES, "\xE2\x80\x98");
+                        propose(l, k, k + 1, ZT_R_TYPOGRAPHY_QUOTES, "\xE2\x80\x99");
                     }
                     sq = (size_t)-1;
                 }
             }
-            propose(l, i, i + 1, "typography.quotes", "\xE2\x80\x9D");
+            propose(l, i, i + 1, ZT_R_TYPOGRAPHY_QUOTES, "\xE2\x80\x9D");
         }
         open = (size_t)-1;
     }
@@ -255,7 +255,7 @@ static void rule_parens(const cpv *v, repl_list *l, size_t *match)
             convert = has_han(v, o + 1, e) || (!call && (zt_is_cjk(p) || zt_is_cjk(after(v, e))));
         }
         if (convert)
-            propose(l, i, i + 1, "typography.punct", fullwidth_of(c));
+            propose(l, i, i + 1, ZT_R_TYPOGRAPHY_PUNCT, fullwidth_of(c));
     }
 }
 
@@ -267,13 +267,13 @@ static void rule_punct(const cpv *v, repl_list *l, bool punct, bool period)
             continue;
         if (punct && fullwidth_of(c) && chinese_mark(v, i)) {
             /* a run like "?!" or "!!" is one mark in Latin text; leave it */
-            propose(l, i, i + 1, "typography.punct", fullwidth_of(c));
+            propose(l, i, i + 1, ZT_R_TYPOGRAPHY_PUNCT, fullwidth_of(c));
         } else if (period && c == '.') {
             int32_t p = i ? v->cp[i - 1] : 0, n = i + 1 < v->n ? v->cp[i + 1] : 0;
             bool ends = n == 0 || n == ' ' || zt_is_cjk(n);
             bool after_han = zt_is_han(p) || p == 0x201D || p == 0x300D || p == 0xFF09;
             if (after_han && ends && (i == 0 || v->cp[i - 1] != '.') && n != '.')
-                propose(l, i, i + 1, "typography.period", "\xE3\x80\x82");
+                propose(l, i, i + 1, ZT_R_TYPOGRAPHY_PERIOD, "\xE3\x80\x82");
         }
     }
 }
@@ -293,7 +293,7 @@ static void rule_space(const cpv *v, repl_list *l)
             j++;
         int32_t p = i ? v->cp[i - 1] : 0, n = j < v->n ? v->cp[j] : 0;
         if (p && n && ((zt_is_han(p) && zt_is_han(n)) || is_fw_punct(p) || is_fw_punct(n)))
-            propose(l, i, j, "typography.space", "");
+            propose(l, i, j, ZT_R_TYPOGRAPHY_SPACE, "");
         i = j - 1;
     }
 }
@@ -304,7 +304,7 @@ static void rule_space_latin(const cpv *v, repl_list *l)
         int32_t p = v->cp[i - 1], c = v->cp[i];
         if ((zt_is_han(p) && zt_is_ascii_alnum(c) && !v->guard[i]) ||
             (zt_is_ascii_alnum(p) && zt_is_han(c) && !v->guard[i - 1]))
-            propose(l, i, i, "typography.space-latin", " ");
+            propose(l, i, i, ZT_R_TYPOGRAPHY_SPACE_LATIN, " ");
     }
 }
 
@@ -509,7 +509,7 @@ static zhtidy_status title_typography(zhtidy_doc *doc, const rules_on *on, const
     char *title = doc->meta[ZHTIDY_META_TITLE];
     if (!title)
         return ZHTIDY_OK;
-    struct zt_block b = {ZHTIDY_PARAGRAPH, 0, title, strlen(title), 0, false};
+    struct zt_block b = {.type = ZHTIDY_PARAGRAPH, .text = title, .len = strlen(title)};
     struct zhtidy_report scratch = {0};
     bufs bf = {0};
     zhtidy_status st = run_steps(&bf, &b, &scratch, on, steps, n_steps, ~0u);
@@ -523,10 +523,10 @@ zhtidy_status zt_pass_typography(zt_ctx *ctx)
 {
     const zhtidy_options *o = ctx->opts;
     rules_on on = {
-        zt_rule_on(o, "typography.space"),    zt_rule_on(o, "typography.punct"),
-        zt_rule_on(o, "typography.period"),   zt_rule_on(o, "typography.ellipsis"),
-        zt_rule_on(o, "typography.dash"),     zt_rule_on(o, "typography.quotes"),
-        (o->flags & ZHTIDY_SPACE_LATIN) && zt_rule_on(o, "typography.space-latin"),
+        zt_rule_on(o, ZT_R_TYPOGRAPHY_SPACE),    zt_rule_on(o, ZT_R_TYPOGRAPHY_PUNCT),
+        zt_rule_on(o, ZT_R_TYPOGRAPHY_PERIOD),   zt_rule_on(o, ZT_R_TYPOGRAPHY_ELLIPSIS),
+        zt_rule_on(o, ZT_R_TYPOGRAPHY_DASH),     zt_rule_on(o, ZT_R_TYPOGRAPHY_QUOTES),
+        (o->flags & ZHTIDY_SPACE_LATIN) && zt_rule_on(o, ZT_R_TYPOGRAPHY_SPACE_LATIN),
     };
     static const rule_fn steps[] = {step_marks, step_punct, step_space, step_latin};
     unsigned steps_on = ((on.ellipsis || on.dash || on.quotes) ? 1u : 0) |
@@ -541,6 +541,8 @@ zhtidy_status zt_pass_typography(zt_ctx *ctx)
     bufs bf = {0};
     zhtidy_status st = ZHTIDY_OK;
     for (size_t i = 0; i < doc->n && !st; i++) {
+        if (!zt_is_text(&doc->blocks[i]))
+            continue;
         unsigned mask = step_mask(&doc->blocks[i]) & steps_on;
         if (mask)
             st = run_steps(&bf, &doc->blocks[i], &doc->report, &on, steps,

@@ -57,24 +57,24 @@ static zhtidy_status clean_chars(struct zt_block *b, struct zhtidy_report *r,
     while (i < len) {
         size_t at = i;
         int32_t cp = zt_utf8_next(t, len, &i);
-        const char *rule = NULL;
+        zt_rule rule = ZT_RULE_COUNT; /* none */
         int32_t to = -1; /* -1: remove */
         if (cp < 0x80 && cp >= 0x20 && cp != 0x7F)
             continue;
         if (is_control(cp) && on->control)
-            rule = "unicode.control";
+            rule = ZT_R_UNICODE_CONTROL;
         else if (is_zero_width(cp) && on->zero_width)
-            rule = "unicode.zero-width";
+            rule = ZT_R_UNICODE_ZERO_WIDTH;
         else if (cp == 0xFEFF && on->bom)
-            rule = "unicode.bom";
+            rule = ZT_R_UNICODE_BOM;
         else if (on->fullwidth && ((cp >= 0xFF10 && cp <= 0xFF19) ||
                                    (cp >= 0xFF21 && cp <= 0xFF3A) ||
                                    (cp >= 0xFF41 && cp <= 0xFF5A))) {
-            rule = "unicode.fullwidth";
+            rule = ZT_R_UNICODE_FULLWIDTH;
             to = cp - 0xFEE0;
         } else if (on->kangxi && cp >= 0x2F00 && cp <= 0x2FD5 && (to = kangxi_ideograph(cp)))
-            rule = "unicode.kangxi";
-        if (!rule) {
+            rule = ZT_R_UNICODE_KANGXI;
+        if (rule == ZT_RULE_COUNT) {
             if (!nfc_stable(cp))
                 *nfc_needed = true;
             continue;
@@ -108,10 +108,10 @@ static zhtidy_status trim(struct zt_block *b, struct zhtidy_report *r)
         return ZHTIDY_OK;
     zhtidy_status st = ZHTIDY_OK;
     if (s > 0)
-        st = zt_report_add(r, "unicode.indent", b->line, ZHTIDY_CHANGE_REMOVE, b->text, s,
+        st = zt_report_add(r, ZT_R_UNICODE_INDENT, b->line, ZHTIDY_CHANGE_REMOVE, b->text, s,
                            NULL, 0);
     if (!st && e < b->len)
-        st = zt_report_add(r, "unicode.indent", b->line, ZHTIDY_CHANGE_REMOVE, b->text + e,
+        st = zt_report_add(r, ZT_R_UNICODE_INDENT, b->line, ZHTIDY_CHANGE_REMOVE, b->text + e,
                            b->len - e, NULL, 0);
     if (st)
         return st;
@@ -128,7 +128,7 @@ static zhtidy_status nfc(struct zt_block *b, struct zhtidy_report *r)
                                       &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (n < 0)
         return n == UTF8PROC_ERROR_NOMEM ? ZHTIDY_ERR_NOMEM : ZHTIDY_ERR_ARG;
-    zhtidy_status st = zt_report_diff(r, "unicode.nfc", b->line, b->text, b->len,
+    zhtidy_status st = zt_report_diff(r, ZT_R_UNICODE_NFC, b->line, b->text, b->len,
                                       (const char *)dst, (size_t)n);
     if (st) {
         free(dst);
@@ -142,10 +142,10 @@ zhtidy_status zt_pass_unicode(zt_ctx *ctx)
 {
     const zhtidy_options *o = ctx->opts;
     rules_on on = {
-        zt_rule_on(o, "unicode.control"),   zt_rule_on(o, "unicode.zero-width"),
-        zt_rule_on(o, "unicode.bom"),       zt_rule_on(o, "unicode.fullwidth"),
-        zt_rule_on(o, "unicode.kangxi"),    zt_rule_on(o, "unicode.indent"),
-        zt_rule_on(o, "unicode.nfc"),
+        zt_rule_on(o, ZT_R_UNICODE_CONTROL),   zt_rule_on(o, ZT_R_UNICODE_ZERO_WIDTH),
+        zt_rule_on(o, ZT_R_UNICODE_BOM),       zt_rule_on(o, ZT_R_UNICODE_FULLWIDTH),
+        zt_rule_on(o, ZT_R_UNICODE_KANGXI),    zt_rule_on(o, ZT_R_UNICODE_INDENT),
+        zt_rule_on(o, ZT_R_UNICODE_NFC),
     };
     if (!(on.control || on.zero_width || on.bom || on.fullwidth || on.kangxi || on.indent || on.nfc))
         return ZHTIDY_OK;
@@ -154,6 +154,8 @@ zhtidy_status zt_pass_unicode(zt_ctx *ctx)
     zhtidy_status st = ZHTIDY_OK;
     for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
+        if (!zt_is_text(b))
+            continue;
         bool need_nfc;
         st = clean_chars(b, r, &on, &need_nfc);
         if (!st && need_nfc && on.nfc)

@@ -2,6 +2,9 @@
 /* util.c - byte buffers, UTF-8 helpers and character classes. */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,4 +209,27 @@ bool zt_is_cjk_punct(int32_t cp)
            (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2014 || cp == 0x2026 ||
            cp == 0x2015 || (cp >= 0xFE10 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
            cp == 0x00B7 || cp == 0x2027 || (cp >= 0x2460 && cp <= 0x24FF);
+}
+
+void zt_error_set(zhtidy_error *err, zhtidy_status st, unsigned long line, unsigned long column,
+                  const char *fmt, ...)
+{
+    if (!err)
+        return;
+    err->status = st;
+    err->line = line;
+    err->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+zhtidy_status zt_once_get(zt_once *o, zhtidy_status (*build)(void **value), void **value)
+{
+    pthread_mutex_lock(&o->lock);
+    zhtidy_status st = o->value ? ZHTIDY_OK : build(&o->value);
+    *value = o->value;
+    pthread_mutex_unlock(&o->lock);
+    return st;
 }

@@ -1,22 +1,36 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * zhtidy.h - repair Chinese text scraped from document-sharing sites.
+ * zhtidy.h - repair Chinese text scraped from document-sharing sites, and
+ * write it as plain text, JSON, DOCX or EPUB.
  *
- * libzhtidy reads raw bytes, decodes them, runs an ordered list of repair
- * passes and returns a document tree: metadata plus an ordered list of
- * blocks (headings and paragraphs).  Writers for DOCX, EPUB and plain text
- * walk that tree; they live beside the library, not in it.
+ * libzhtidy reads raw bytes into a document tree (zhtidy_parse), repairs it
+ * with an ordered list of passes (zhtidy_repair), and writes the tree out
+ * (zhtidy_write_txt, _json, _docx, _epub).  zhtidy_read is parse and repair
+ * in one call.  The tree is metadata plus an ordered list of blocks:
+ * headings, paragraphs, list items, tables and code.
  *
  * Conventions
  *  - Every public name starts with zhtidy_ / ZHTIDY_.
  *  - Functions that can fail return a zhtidy_status; zhtidy_strerror() gives
- *    a message for it.  The library never prints and never aborts; an
- *    allocation failure comes back as ZHTIDY_ERR_NOMEM.
- *  - Text in and out is UTF-8.  Pointers returned by accessors of a
- *    zhtidy_doc are owned by the document and stay valid until the document
- *    is changed or freed; never free them yourself.
+ *    a message for it, and a zhtidy_error, where a function takes one, says
+ *    where in the input and what is wrong.  The library never prints and
+ *    never aborts; an allocation failure comes back as ZHTIDY_ERR_NOMEM.
+ *  - Text in and out is UTF-8.  Text given to the library that is not valid
+ *    UTF-8 has each bad byte replaced by U+FFFD.
+ *  - Ownership: pointers returned by accessors of a zhtidy_doc belong to the
+ *    document and stay valid until the document is changed or freed.  What
+ *    a function hands to the caller (documents, options, converted text,
+ *    written buffers) is freed with the function its comment names.
  *  - Every change a pass makes is recorded in the document's report, with the
  *    rule's name and the input line, so that nothing disappears unaccounted.
+ *
+ * Threads
+ *  - Different documents may be parsed, repaired and written in different
+ *    threads at the same time; one options object may be shared by them, as
+ *    long as no thread changes it meanwhile.
+ *  - One document is used by one thread at a time (several may read it).
+ *  - zhtidy_convert() may be called from any thread.  zhtidy_cleanup() must
+ *    not run while another thread uses the library.
  */
 #ifndef ZHTIDY_H
 #define ZHTIDY_H
@@ -27,7 +41,7 @@
 extern "C" {
 #endif
 
-#define ZHTIDY_VERSION_STRING "0.1.0"
+#define ZHTIDY_VERSION_STRING "0.2.0"
 
 /* Marks the library's exported functions; everything else is hidden. */
 #ifndef ZHTIDY_API
@@ -48,14 +62,29 @@ typedef enum {
     ZHTIDY_ERR_ENCODING = -4, /* unknown or unusable encoding name         */
     ZHTIDY_ERR_ARG = -5,      /* invalid argument (NULL, unknown rule ...) */
     ZHTIDY_ERR_OPENCC = -6,   /* OpenCC could not load or convert          */
-    ZHTIDY_ERR_TOO_BIG = -7   /* input larger than the library handles     */
+    ZHTIDY_ERR_TOO_BIG = -7,  /* input larger than ZHTIDY_MAX_INPUT        */
+    ZHTIDY_ERR_JSON = -8,     /* a JSON tree that cannot be read           */
+    ZHTIDY_ERR_WRITE = -9     /* the sink refused the output               */
 } zhtidy_status;
 
 /* A static English message for a status; never NULL. */
 ZHTIDY_API const char *zhtidy_strerror(zhtidy_status status);
 
-/* The library's version, e.g. "0.1.0"; static, never NULL. */
+/* Where and why reading failed: filled by functions that take one (a NULL
+ * pointer is allowed).  LINE and COLUMN are 1-based, 0 when unknown;
+ * MESSAGE is one line of English, never empty after a failure. */
+typedef struct {
+    zhtidy_status status;
+    unsigned long line, column;
+    char message[256];
+} zhtidy_error;
+
+/* The library's version, e.g. "0.2.0"; static, never NULL. */
 ZHTIDY_API const char *zhtidy_version(void);
+
+/* Free memory the library handed to the caller (converted text, a
+ * zhtidy_buffer's data).  NULL is allowed. */
+ZHTIDY_API void zhtidy_free(void *p);
 
 /* ---- options --------------------------------------------------------- */
 
@@ -77,8 +106,16 @@ typedef enum {
     ZHTIDY_SCRIPT_HK        /* Traditional, Hong Kong forms       */
 } zhtidy_script;
 
-/* New options with every rule on, automatic encoding detection and no
- * conversion.  Returns NULL when out of memory.  Free with
+/* What the input is. */
+typedef enum {
+    ZHTIDY_INPUT_AUTO = 0, /* a JSON tree or HTML by its name or its first bytes, else text */
+    ZHTIDY_INPUT_TEXT,     /* scraped text, one block a line                            */
+    ZHTIDY_INPUT_HTML,     /* a saved web page                                           */
+    ZHTIDY_INPUT_JSON      /* a tree written by zhtidy_write_json()                      */
+} zhtidy_input;
+
+/* New options with every rule on, automatic detection of the input's kind
+ * and encoding, and no conversion.  NULL when out of memory.  Free with
  * zhtidy_options_free(). */
 ZHTIDY_API zhtidy_options *zhtidy_options_new(void);
 ZHTIDY_API void zhtidy_options_free(zhtidy_options *opts);
@@ -98,10 +135,12 @@ ZHTIDY_API const char *zhtidy_encoding_name(size_t index);
 ZHTIDY_API void zhtidy_options_set_flags(zhtidy_options *opts, unsigned flags);
 ZHTIDY_API unsigned zhtidy_options_flags(const zhtidy_options *opts);
 ZHTIDY_API void zhtidy_options_set_script(zhtidy_options *opts, zhtidy_script target);
+ZHTIDY_API void zhtidy_options_set_input(zhtidy_options *opts, zhtidy_input input);
 
-/* Switch a rule off.  NAME is a rule name ("typography.comma") or a pass
- * name ("typography"), which switches off all of that pass's rules.
- * ZHTIDY_ERR_ARG when no rule has that name. */
+/* Switch a rule off.  NAME is a rule name ("typography.punct"), a pass name
+ * ("typography"), which switches off all of that pass's rules, or
+ * "structure" (the title, toc and headings passes).  ZHTIDY_ERR_ARG when no
+ * rule has that name. */
 ZHTIDY_API zhtidy_status zhtidy_options_keep(zhtidy_options *opts, const char *name);
 
 /* The passes, in the order they run, and the rules each can apply.  Names
@@ -118,51 +157,87 @@ typedef struct zhtidy_report zhtidy_report;
 
 typedef enum {
     ZHTIDY_PARAGRAPH = 1,
-    ZHTIDY_HEADING = 2 /* levels 1-4 */
+    ZHTIDY_HEADING = 2,   /* level 1-4 */
+    ZHTIDY_LIST_ITEM = 3, /* level: nesting depth 1-8; see ZHTIDY_BLOCK_ORDERED */
+    ZHTIDY_TABLE = 4,     /* rows of cells; text "" (see the table accessors) */
+    ZHTIDY_CODE = 5       /* verbatim text, lines kept: no repair touches it  */
 } zhtidy_block_type;
 
+/* Block flags. */
+enum {
+    ZHTIDY_BLOCK_ORDERED = 1u << 0 /* a list item of a numbered list */
+};
+
+/* Metadata keys, and the names they have in JSON trees and for
+ * zhtidy_meta_key(). */
 typedef enum {
-    ZHTIDY_META_TITLE = 0,
-    ZHTIDY_META_LANG,     /* BCP 47 tag: zh-CN, zh-TW, zh-HK, zh-Hans, zh-Hant */
-    ZHTIDY_META_KEYWORDS, /* comma-separated */
-    ZHTIDY_META_SOURCE,   /* the input's name, as given to zhtidy_read()     */
-    ZHTIDY_META_CATEGORY,
-    ZHTIDY_META_ENCODING, /* the encoding the input was decoded from */
+    ZHTIDY_META_TITLE = 0,  /* "title"                                          */
+    ZHTIDY_META_LANG,       /* "lang": BCP 47, zh-CN zh-TW zh-HK zh-Hans zh-Hant */
+    ZHTIDY_META_KEYWORDS,   /* "keywords": comma-separated                      */
+    ZHTIDY_META_SOURCE,     /* "source": the input's name                       */
+    ZHTIDY_META_CATEGORY,   /* "category"                                       */
+    ZHTIDY_META_ENCODING,   /* "encoding": what the input was decoded from      */
+    ZHTIDY_META_AUTHOR,     /* "author"                                         */
+    ZHTIDY_META_DATE,       /* "date": as given, e.g. 2024-05-01                */
+    ZHTIDY_META_DESCRIPTION,/* "description"                                    */
     ZHTIDY_META_COUNT
 } zhtidy_meta;
+
+/* The name of a key ("title"), or NULL; the key of a name, or
+ * ZHTIDY_META_COUNT for a name that is none. */
+ZHTIDY_API const char *zhtidy_meta_name(zhtidy_meta key);
+ZHTIDY_API zhtidy_meta zhtidy_meta_key(const char *name);
 
 /* The largest input the library reads: 1 GiB, far beyond any scraped
  * document, and small enough that every count and offset is safe.  A
  * larger input gives ZHTIDY_ERR_TOO_BIG. */
 #define ZHTIDY_MAX_INPUT ((size_t)1 << 30)
 
-/* Decode DATA (LEN bytes), run every pass that OPTS leaves on (NULL means
- * defaults) and store a new document in *DOC.  SOURCE names the input in the
- * metadata and may be NULL.  On failure *DOC is NULL.  The caller owns the
- * document and frees it with zhtidy_doc_free(). */
+/* Read DATA (LEN bytes) into a new document in *DOC, without repairing it:
+ * text is decoded and split into one paragraph a line; a saved web page
+ * gives its main content's blocks; a JSON tree gives the tree it holds.
+ * SOURCE names the input in the metadata (and, by its extension .json,
+ * .html or .htm, tells its kind when OPTS leaves it to be detected); it
+ * may be NULL.  OPTS may be NULL for defaults.  On failure *DOC is NULL and
+ * ERR (when not NULL) says where and why.  The caller frees the document
+ * with zhtidy_doc_free(). */
+ZHTIDY_API zhtidy_status zhtidy_parse(const void *data, size_t len, const char *source,
+                                      const zhtidy_options *opts, zhtidy_doc **doc,
+                                      zhtidy_error *err);
+
+/* Run every pass that OPTS leaves on (NULL means defaults) over DOC, a
+ * document from zhtidy_parse() or built by hand.  On failure the document
+ * is left valid but partly repaired; free it. */
+ZHTIDY_API zhtidy_status zhtidy_repair(zhtidy_doc *doc, const zhtidy_options *opts);
+
+/* zhtidy_parse(), then zhtidy_repair() unless the input was a JSON tree: a
+ * tree was repaired when it was written, and perhaps reviewed by hand since,
+ * so it is taken as it is. */
 ZHTIDY_API zhtidy_status zhtidy_read(const void *data, size_t len, const char *source,
-                          const zhtidy_options *opts, zhtidy_doc **doc);
+                                     const zhtidy_options *opts, zhtidy_doc **doc,
+                                     zhtidy_error *err);
 
 /* As zhtidy_read(), reading the file at PATH.  On ZHTIDY_ERR_IO, errno says
  * why. */
 ZHTIDY_API zhtidy_status zhtidy_read_file(const char *path, const zhtidy_options *opts,
-                               zhtidy_doc **doc);
+                                          zhtidy_doc **doc, zhtidy_error *err);
 
 /* An empty document with no metadata, for building a tree by hand; NULL when
  * out of memory.  Free with zhtidy_doc_free(). */
 ZHTIDY_API zhtidy_doc *zhtidy_doc_new(void);
 ZHTIDY_API void zhtidy_doc_free(zhtidy_doc *doc);
 
-/* Append a block.  TEXT (LEN bytes of UTF-8) is copied; a byte that starts
- * no valid sequence becomes U+FFFD.  LEVEL is 1-4
- * for headings and ignored for paragraphs; LINE is the input line the block
- * came from (1-based, 0 when unknown). */
+/* Append a block of TYPE (not ZHTIDY_TABLE: see zhtidy_doc_append_table).
+ * TEXT (LEN bytes) is copied.  LEVEL is 1-4 for headings, 1-8 for list
+ * items, ignored otherwise; FLAGS are ZHTIDY_BLOCK_* (list items); LINE is
+ * the input line the block came from (1-based, 0 when unknown). */
 ZHTIDY_API zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int level,
-                                const char *text, size_t len, unsigned long line);
+                                           unsigned flags, const char *text, size_t len,
+                                           unsigned long line);
 
-/* Set metadata; VALUE (UTF-8) is copied, a byte that starts no valid
- * sequence becoming U+FFFD; NULL or "" clears it.  A file name in another
- * encoding, given as SOURCE, thus reaches no writer as invalid text. */
+/* Set metadata; VALUE is copied; NULL or "" clears it.  A file name in
+ * another encoding, given as SOURCE, thus reaches no writer as invalid
+ * text. */
 ZHTIDY_API zhtidy_status zhtidy_doc_set_meta(zhtidy_doc *doc, zhtidy_meta key, const char *value);
 
 /* Metadata, or NULL when unset.  Owned by the document. */
@@ -172,6 +247,7 @@ ZHTIDY_API size_t zhtidy_doc_block_count(const zhtidy_doc *doc);
 /* Accessors for block I (0-based).  An index past the end gives 0 / NULL. */
 ZHTIDY_API zhtidy_block_type zhtidy_doc_block_type(const zhtidy_doc *doc, size_t i);
 ZHTIDY_API int zhtidy_doc_block_level(const zhtidy_doc *doc, size_t i);
+ZHTIDY_API unsigned zhtidy_doc_block_flags(const zhtidy_doc *doc, size_t i);
 ZHTIDY_API unsigned long zhtidy_doc_block_line(const zhtidy_doc *doc, size_t i);
 /* The block's UTF-8 text, NUL-terminated; its length in *LEN when LEN is not
  * NULL.  Owned by the document. */
@@ -180,6 +256,32 @@ ZHTIDY_API const char *zhtidy_doc_block_text(const zhtidy_doc *doc, size_t i, si
 /* Script detection: how many characters exist only in Simplified and only in
  * Traditional script, as counted before any conversion. */
 ZHTIDY_API void zhtidy_doc_script_counts(const zhtidy_doc *doc, size_t *hans, size_t *hant);
+
+/* ---- tables ---------------------------------------------------------- */
+
+/* A table block is a grid of ROWS rows; a cell may span columns and rows.
+ * The first HEADER_ROWS rows are header rows, repeated on each page. */
+typedef struct {
+    const char *text; /* the cell's text; "" for an empty cell */
+    size_t len;
+    unsigned colspan, rowspan; /* 1 and more */
+    int header;                /* a header cell (<th>) */
+} zhtidy_cell;
+
+/* Block I's rows and header rows (0 for a block that is no table). */
+ZHTIDY_API size_t zhtidy_doc_table_rows(const zhtidy_doc *doc, size_t i, size_t *header_rows);
+/* The cells of row R of table block I, in order; their count in *N. */
+ZHTIDY_API const zhtidy_cell *zhtidy_doc_table_row(const zhtidy_doc *doc, size_t i, size_t r,
+                                                   size_t *n);
+
+/* Building a table by hand: a new table block at the end, then rows, then
+ * cells of the last row.  Cell text is copied. */
+ZHTIDY_API zhtidy_status zhtidy_doc_append_table(zhtidy_doc *doc, size_t header_rows,
+                                                 unsigned long line);
+ZHTIDY_API zhtidy_status zhtidy_doc_table_add_row(zhtidy_doc *doc);
+ZHTIDY_API zhtidy_status zhtidy_doc_table_add_cell(zhtidy_doc *doc, const char *text, size_t len,
+                                                   unsigned colspan, unsigned rowspan,
+                                                   int header);
 
 /* ---- report ---------------------------------------------------------- */
 
@@ -192,20 +294,87 @@ typedef enum {
 
 /* One recorded change.  The strings belong to the report. */
 typedef struct {
-    const char *rule;    /* "typography.comma"                     */
+    const char *rule;    /* "typography.punct"                     */
     unsigned long line;  /* input line, 1-based; 0 for the document */
     zhtidy_change_kind kind;
     const char *text;    /* removed / replaced / flagged text, or "" */
     const char *new_text; /* replacement or insertion, or ""         */
+    const char *why;     /* for some rules, what decided it, or ""  */
 } zhtidy_change;
 
-/* The document's report; owned by the document, never NULL for a document
- * made by zhtidy_read(). */
+/* The document's report; owned by the document, never NULL for a
+ * document. */
 ZHTIDY_API const zhtidy_report *zhtidy_doc_report(const zhtidy_doc *doc);
 ZHTIDY_API size_t zhtidy_report_count(const zhtidy_report *report);
 /* Fill *CHANGE with entry I; ZHTIDY_ERR_ARG when I is out of range. */
 ZHTIDY_API zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i,
-                                zhtidy_change *change);
+                                           zhtidy_change *change);
+
+/* ---- writers --------------------------------------------------------- */
+
+/* Where a writer's bytes go: called with each piece in order; return 0 when
+ * the piece was taken, anything else to stop the writer, which then returns
+ * ZHTIDY_ERR_WRITE.  A writer that fails has sent a partial output. */
+typedef int (*zhtidy_sink)(void *userdata, const void *data, size_t len);
+
+/* A growing buffer, and the sink that fills it: pass zhtidy_buffer_sink and
+ * a zeroed zhtidy_buffer, then free DATA with zhtidy_free(). */
+typedef struct {
+    char *data; /* NUL-terminated once anything was written */
+    size_t len, cap;
+} zhtidy_buffer;
+ZHTIDY_API int zhtidy_buffer_sink(void *buffer, const void *data, size_t len);
+
+/* Options of each writer.  Call the _init function first: it sets every
+ * field to its default, and fields may be added in later versions.  EPOCH
+ * is the time written into packages (zip entries, modification dates):
+ * SOURCE_DATE_EPOCH from the environment when set and valid, else
+ * 1980-01-01, so that the same input gives the same bytes. */
+typedef struct {
+    int tree; /* the tree dump (one line a block: "h1 …", "p …") instead of text */
+} zhtidy_txt_options;
+
+typedef struct {
+    int report; /* include the report (default 1) */
+} zhtidy_json_options;
+
+typedef enum {
+    ZHTIDY_DOCX_PLAIN = 0, /* 宋体 12 pt body, 黑体 headings, A4 */
+    ZHTIDY_DOCX_GBT9704    /* GB/T 9704 official documents: 仿宋 16 pt, 28 × 22 grid */
+} zhtidy_docx_style;
+
+typedef struct {
+    zhtidy_docx_style style;
+    int toc;          /* -1 automatic (three headings or more), 0 none, 1 always */
+    long long epoch;
+} zhtidy_docx_options;
+
+typedef struct {
+    int vertical;     /* vertical writing, pages turning right to left */
+    long long epoch;
+} zhtidy_epub_options;
+
+ZHTIDY_API void zhtidy_txt_options_init(zhtidy_txt_options *o);
+ZHTIDY_API void zhtidy_json_options_init(zhtidy_json_options *o);
+ZHTIDY_API void zhtidy_docx_options_init(zhtidy_docx_options *o);
+ZHTIDY_API void zhtidy_epub_options_init(zhtidy_epub_options *o);
+
+/* Write DOC through SINK.  OPTS may be NULL for defaults.
+ * Plain text: the title, a blank line, one block a paragraph with a blank
+ * line between blocks, LF, a final newline.
+ * JSON: the tree, versioned (its format: zhtidy-json(5)); zhtidy_parse() reads
+ * it back.
+ * DOCX: a WordprocessingML package; EPUB: an EPUB 3 book with an EPUB 2
+ * NCX.  Both are built in memory and then sent; they need the document's
+ * text once more in memory, compressed. */
+ZHTIDY_API zhtidy_status zhtidy_write_txt(const zhtidy_doc *doc, const zhtidy_txt_options *opts,
+                                          zhtidy_sink sink, void *userdata);
+ZHTIDY_API zhtidy_status zhtidy_write_json(const zhtidy_doc *doc, const zhtidy_json_options *opts,
+                                           zhtidy_sink sink, void *userdata);
+ZHTIDY_API zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options *opts,
+                                           zhtidy_sink sink, void *userdata);
+ZHTIDY_API zhtidy_status zhtidy_write_epub(const zhtidy_doc *doc, const zhtidy_epub_options *opts,
+                                           zhtidy_sink sink, void *userdata);
 
 /* ---- conversion ------------------------------------------------------ */
 
@@ -217,9 +386,9 @@ ZHTIDY_API zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i
  * ".json") run on tables built from OpenCC's own files and give OpenCC's
  * output byte for byte; any other name or path is opened by libopencc,
  * loaded on first use (ZHTIDY_ERR_OPENCC when it cannot).
- * The caller frees *OUT with free(). */
+ * The caller frees *OUT with zhtidy_free() (or free()). */
 ZHTIDY_API zhtidy_status zhtidy_convert(const char *config, const char *text, size_t len,
-                             char **out, size_t *out_len);
+                                        char **out, size_t *out_len);
 
 /* Release the libopencc converters the library caches (for configurations
  * that are not built in).  Optional; call once, when no other thread is

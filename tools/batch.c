@@ -29,55 +29,6 @@ typedef struct {
     FILE *report;
 } run;
 
-bool read_input(const char *prog, const char *path, obuf *b)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        diag(prog, "%s: cannot open: %s", path, strerror(errno));
-        return false;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag(prog, "%s: is a directory", path);
-        if (f != stdin)
-            fclose(f);
-        return false;
-    }
-    /* a file is read into a buffer of its size; a pipe grows one, and
-     * reading stops past the library's limit: /dev/zero or an endless pipe
-     * must not take all memory */
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= ZHTIDY_MAX_INPUT
-                     ? (size_t)st.st_size + 2 : 65536;
-    bool big = false;
-    for (;;) {
-        if (b->len + 1 >= b->cap) { /* a pipe: double, up to one byte past the limit */
-            char *p = realloc(b->data, cap);
-            if (!p) {
-                b->failed = true;
-                break;
-            }
-            b->data = p;
-            b->cap = cap;
-            cap = cap * 2 < ZHTIDY_MAX_INPUT + 2 ? cap * 2 : ZHTIDY_MAX_INPUT + 2;
-        }
-        size_t n = fread(b->data + b->len, 1, b->cap - b->len - 1, f);
-        b->len += n;
-        b->data[b->len] = '\0';
-        if ((big = b->len > ZHTIDY_MAX_INPUT) || n == 0)
-            break;
-    }
-    bool ok = !ferror(f) && !b->failed && !big;
-    if (b->failed)
-        diag(prog, "%s: out of memory", path);
-    else if (big)
-        diag(prog, "%s: %s", path, zhtidy_strerror(ZHTIDY_ERR_TOO_BIG));
-    else if (ferror(f))
-        diag(prog, "%s: cannot read: %s", path, strerror(errno));
-    if (f != stdin)
-        fclose(f);
-    return ok;
-}
-
 static void warnings(const char *prog, const char *input, const zhtidy_doc *doc, bool xml)
 {
     size_t invalid = report_count_rule(doc, "decode.invalid");
@@ -89,39 +40,63 @@ static void warnings(const char *prog, const char *input, const zhtidy_doc *doc,
         diag(prog, "%s: warning: %zu control character%s that XML cannot hold left out", input, forbidden, forbidden == 1 ? "" : "s");
 }
 
+static zhtidy_status write_doc(const job *j, const zhtidy_doc *doc, output *o)
+{
+    switch (j->fmt->kind) {
+    case FMT_TXT: return zhtidy_write_txt(doc, &j->wo.txt, out_sink, o);
+    case FMT_JSON: return zhtidy_write_json(doc, &j->wo.json, out_sink, o);
+    case FMT_DOCX: return zhtidy_write_docx(doc, &j->wo.docx, out_sink, o);
+    case FMT_EPUB: return zhtidy_write_epub(doc, &j->wo.epub, out_sink, o);
+    }
+    return ZHTIDY_ERR_ARG;
+}
+
+/* Read input I into a document; an error names the input and, for a tree,
+ * the line and column. */
+static zhtidy_doc *read_doc(run *r, size_t i)
+{
+    job *j = r->j;
+    const char *prog = j->t->name, *input = j->inputs[i];
+    obuf in = {0};
+    zhtidy_doc *doc = NULL;
+    if (!read_input(prog, input, &in))
+        return NULL;
+    atomic_fetch_add(&r->bytes, in.len);
+    zhtidy_error err;
+    zhtidy_status st = zhtidy_read(in.data, in.len, strcmp(input, "-") ? input : "stdin", j->lib,
+                                   &doc, &err);
+    ob_free(&in); /* the document holds what it needs */
+    if (st && err.line)
+        diag(prog, "%s:%lu:%lu: %s", input, err.line, err.column, err.message);
+    else if (st)
+        diag(prog, "%s: %s", input, err.message[0] ? err.message : zhtidy_strerror(st));
+    return doc;
+}
+
 /* Convert input I in worker slot SLOT; an exit status. */
 static int convert_one(run *r, size_t i, int slot)
 {
     job *j = r->j;
     const char *prog = j->t->name, *input = j->inputs[i];
-    obuf in = {0}, out = {0};
-    zhtidy_doc *doc = NULL;
-    int rc = EXIT_INPUT;
-    if (!read_input(prog, input, &in))
-        goto done;
-    atomic_fetch_add(&r->bytes, in.len);
-    zhtidy_status st = zhtidy_read(in.data, in.len, strcmp(input, "-") ? input : "stdin", j->lib, &doc);
-    if (st) {
-        diag(prog, "%s: %s", input, zhtidy_strerror(st));
-        goto done;
-    }
+    zhtidy_doc *doc = read_doc(r, i);
+    if (!doc)
+        return EXIT_INPUT;
     warnings(prog, input, doc, j->fmt->binary);
-    char err[256] = "";
-    if (!j->fmt->write(doc, &j->wo, &out, err, sizeof err) || out.failed) {
-        diag(prog, "%s: %s", input, err[0] ? err : "out of memory");
-        goto done;
+    output o;
+    int rc = out_open(&o, prog, r->outputs[i], slot, input);
+    if (rc == EXIT_OK) {
+        zhtidy_status st = write_doc(j, doc, &o);
+        if (st && st != ZHTIDY_ERR_WRITE)
+            diag(prog, "%s: %s", input, zhtidy_strerror(st));
+        rc = out_close(&o, prog, r->outputs[i], st == ZHTIDY_OK);
     }
-    rc = out_write(prog, r->outputs[i], &out, slot, input);
     if (rc == EXIT_OK && r->report) {
         pthread_mutex_lock(&r->report_lock);
         report_print(r->report, input, doc);
         fflush(r->report);
         pthread_mutex_unlock(&r->report_lock);
     }
-done:
     zhtidy_doc_free(doc);
-    ob_free(&in);
-    ob_free(&out);
     return rc;
 }
 
@@ -334,8 +309,6 @@ int batch_run(job *j)
             rc = EXIT_INPUT;
         }
     }
-    if (rc == EXIT_OK && j->fmt->init)
-        j->fmt->init();
     if (rc == EXIT_OK)
         rc = j->n_inputs == 1 ? convert_one(&r, 0, 0) : run_all(&r);
     if (r.report && r.report != stderr && fclose(r.report) != 0)

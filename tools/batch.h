@@ -22,9 +22,6 @@ typedef struct {
     writer_opts wo;
 } job;
 
-/* Read PATH ("-": standard input) into B; false after an error message. */
-bool read_input(const char *prog, const char *path, obuf *b);
-
 /* Convert every input; the exit status for the whole run. */
 int batch_run(job *j);
 

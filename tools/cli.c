@@ -3,7 +3,6 @@
  *
  * One input goes to -o FILE (or standard output, or NAME.ext beside the
  * input); several go to -O DIR, converted by worker threads (batch.c). */
-#include "cli.h"
 #include "batch.h"
 
 #include <getopt.h>
@@ -12,46 +11,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-bool ob_reserve(obuf *b, size_t n)
-{
-    if (b->failed)
-        return false;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (!p) {
-            b->failed = true;
-            return false;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
-    return true;
-}
-
-bool ob_add(obuf *b, const void *s, size_t n)
-{
-    if (!ob_reserve(b, n))
-        return false;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-    return true;
-}
-
-bool ob_puts(obuf *b, const char *s)
-{
-    return ob_add(b, s, strlen(s));
-}
-
-void ob_free(obuf *b)
-{
-    free(b->data);
-    memset(b, 0, sizeof *b);
-}
 
 /* ---- usage ------------------------------------------------------------ */
 
@@ -63,7 +22,7 @@ static bool front(const tool *t)
 static void usage(const tool *t, FILE *f)
 {
     if (front(t))
-        fprintf(f, "usage: %s [OPTION]... INPUT -o OUTPUT.{txt,docx,epub}\n"
+        fprintf(f, "usage: %s [OPTION]... INPUT -o OUTPUT.{txt,json,docx,epub}\n"
                    "   or: %s [OPTION]... --to FORMAT INPUT... -O DIR\n"
                    "Repair Chinese text scraped from document-sharing sites and write it as\n"
                    "plain text, a Word document or an EPUB e-book.\n",
@@ -85,8 +44,11 @@ static void usage(const tool *t, FILE *f)
             : t->out_beside ? "; default: INPUT with its\n                         extension replaced"
                             : "; default: standard output");
     if (front(t))
-        fprintf(f, "  -t, --to FORMAT        txt, docx or epub; by default from the -o extension\n");
+        fprintf(f, "  -t, --to FORMAT        txt, json, docx or epub; by default from the -o extension\n");
     fprintf(f,
+            "  -f, --from KIND        the input: auto (default: by its name or first bytes),\n"
+            "                         text, html (a saved web page) or json (a tree that\n"
+            "                         zhtidy -t json wrote, perhaps edited since)\n"
             "  -e, --encoding ENC     input encoding: auto (default), utf-8, gb18030 (also\n"
             "                         gbk, gb2312, cp936), big5 (big5-hkscs, cp950),\n"
             "                         utf-16 (utf-16le, utf-16be)\n"
@@ -141,6 +103,17 @@ static int set_script(job *j, const char *v)
     return -1;
 }
 
+static int set_input(job *j, const char *v)
+{
+    static const char *names[] = {"auto", "text", "html", "json"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(v, names[i])) {
+            zhtidy_options_set_input(j->lib, (zhtidy_input)i);
+            return 0;
+        }
+    return -1;
+}
+
 static const format *format_named(const tool *t, const char *name)
 {
     for (size_t i = 0; i < t->n_formats; i++)
@@ -181,7 +154,7 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         if (!front(t))
             return bad_usage(t, "option '%s' is not for this tool", "--to");
         if (!(j->fmt = format_named(t, optarg)))
-            return bad_usage(t, "--to takes txt, docx or epub, not '%s'", optarg);
+            return bad_usage(t, "--to takes txt, json, docx or epub, not '%s'", optarg);
         return -1;
     case 'e':
         if (zhtidy_options_set_encoding(j->lib, optarg) != ZHTIDY_OK) {
@@ -212,24 +185,28 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
             return bad_usage(t, "option '%s' is not for this tool", "--format");
         if (strcmp(optarg, "text") && strcmp(optarg, "tree"))
             return bad_usage(t, "--format takes text or tree, not '%s'", optarg);
-        j->wo.format = optarg;
+        j->wo.txt.tree = !strcmp(optarg, "tree");
+        return -1;
+    case 'f':
+        if (set_input(j, optarg))
+            return bad_usage(t, "--from takes auto, text, html or json, not '%s'", optarg);
         return -1;
     case OPT_TOC: case OPT_NO_TOC:
         if (!takes(t, "--toc"))
             return bad_usage(t, "option '%s' is not for this tool", argv[optind - 1]);
-        j->wo.toc = c == OPT_TOC;
+        j->wo.docx.toc = c == OPT_TOC;
         return -1;
     case OPT_STYLE:
         if (!takes(t, "--style"))
             return bad_usage(t, "option '%s' is not for this tool", "--style");
         if (strcmp(optarg, "plain") && strcmp(optarg, "gbt9704"))
             return bad_usage(t, "--style takes plain or gbt9704, not '%s'", optarg);
-        j->wo.style = optarg;
+        j->wo.docx.style = strcmp(optarg, "gbt9704") ? ZHTIDY_DOCX_PLAIN : ZHTIDY_DOCX_GBT9704;
         return -1;
     case OPT_VERTICAL:
         if (!takes(t, "--vertical"))
             return bad_usage(t, "option '%s' is not for this tool", "--vertical");
-        j->wo.vertical = true;
+        j->wo.epub.vertical = 1;
         return -1;
     case 'h': usage(t, stdout); return EXIT_OK;
     case 'V': printf("%s (zhtidy) %s\n", t->name, zhtidy_version()); return EXIT_OK;
@@ -256,9 +233,9 @@ static int check_outputs(const tool *t, job *j)
     if (!j->fmt && front(t))
         j->fmt = format_of_path(t, j->output);
     if (!j->fmt)
-        return bad_usage(t, "%s", j->outdir ? "choose the format with --to txt, docx or epub"
+        return bad_usage(t, "%s", j->outdir ? "choose the format with --to txt, json, docx or epub"
                                             : "choose the format with --to, or an -o name "
-                                              "ending in .txt, .docx or .epub");
+                                              "ending in .txt, .json, .docx or .epub");
     if (j->fmt->binary && !j->output && !j->outdir) {
         for (size_t i = 0; i < j->n_inputs; i++)
             if (!strcmp(j->inputs[i], "-"))
@@ -320,11 +297,12 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         {"no-toc", no_argument, 0, OPT_NO_TOC},   {"style", required_argument, 0, OPT_STYLE},
         {"vertical", no_argument, 0, OPT_VERTICAL}, {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, 'V'},         {"files-from", required_argument, 0, OPT_FILES_FROM},
-        {"null", no_argument, 0, '0'},            {0, 0, 0, 0}};
+        {"null", no_argument, 0, '0'},            {"from", required_argument, 0, 'f'},
+        {0, 0, 0, 0}};
     unsigned flags = 0;
     int c, idx, rc;
     opterr = 0;
-    while ((optopt = 0, c = getopt_long(argc, argv, ":o:O:j:t:e:0hV", longs, &idx)) != -1)
+    while ((optopt = 0, c = getopt_long(argc, argv, ":o:O:j:t:e:f:0hV", longs, &idx)) != -1)
         if ((rc = option(t, j, c, argv, &flags)) >= 0)
             return rc;
     zhtidy_options_set_flags(j->lib, flags);
@@ -340,31 +318,14 @@ static int parse(const tool *t, job *j, int argc, char **argv)
     return check_outputs(t, j);
 }
 
-static void dates_from_env(writer_opts *wo, char *date, size_t len)
-{
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long v = e && *e ? strtoll(e, &end, 10) : 0;
-    if (!e || !*e || *end || v < 315532800LL || v > 253402300799LL)
-        v = 315532800LL; /* 1980-01-01, the earliest a zip entry can say */
-    time_t tt = (time_t)v;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(date, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    wo->epoch = v;
-    wo->date = date;
-}
-
 int cli_main(const tool *t, int argc, char **argv)
 {
     job j = {0};
     j.t = t;
-    j.wo.format = "text";
-    j.wo.toc = -1;
-    j.wo.style = "plain";
-    j.jobs = 0;
-    char date[32];
-    dates_from_env(&j.wo, date, sizeof date);
+    zhtidy_txt_options_init(&j.wo.txt);
+    zhtidy_json_options_init(&j.wo.json);
+    zhtidy_docx_options_init(&j.wo.docx); /* dates from SOURCE_DATE_EPOCH */
+    zhtidy_epub_options_init(&j.wo.epub);
     if (!(j.lib = zhtidy_options_new())) {
         fprintf(stderr, "%s: out of memory\n", t->name);
         return EXIT_INPUT;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* cli.h - what every zhtidy tool shares: arguments, input, atomic output. */
+/* cli.h - what every zhtidy tool shares: arguments, input, atomic output.
+ * The tools are drivers: the library reads, repairs and writes. */
 #ifndef ZHTIDY_CLI_H
 #define ZHTIDY_CLI_H
 
@@ -15,41 +16,22 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 #define MAX_WORKERS 64
 
-/* Bytes a writer produces; written to the target only when complete. */
-typedef struct {
-    char *data;
-    size_t len, cap;
-    bool failed;
-} obuf;
+/* An output format: its name for --to, its extension, whether it is text. */
+typedef enum { FMT_TXT, FMT_JSON, FMT_DOCX, FMT_EPUB } format_kind;
 
-/* Room for N more bytes (and a NUL); false when out of memory. */
-bool ob_reserve(obuf *b, size_t n);
-bool ob_add(obuf *b, const void *s, size_t n);
-bool ob_puts(obuf *b, const char *s);
-void ob_free(obuf *b);
-
-/* Options that reach the writers. */
-typedef struct {
-    const char *format;    /* zhtidy-txt: "text" or "tree" */
-    int toc;               /* -1 automatic, 0 off, 1 on */
-    const char *style;     /* zhtidy-docx: "plain" or "gbt9704" */
-    bool vertical;         /* zhtidy-epub */
-    const char *date;      /* ISO 8601 UTC date for metadata */
-    long long epoch;       /* SOURCE_DATE_EPOCH or a fixed value */
-} writer_opts;
-
-/* A writer turns a document into bytes; on failure it returns false and
- * puts a message in ERR. */
-typedef bool (*writer_fn)(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
-                          size_t errlen);
-
-/* An output format: its name for --to, its extension, its writer. */
 typedef struct {
     const char *name, *ext;
-    writer_fn write;
-    bool binary;       /* not text: standard input needs -o, no terminal output */
-    void (*init)(void); /* once, in the main thread, before any writing */
+    format_kind kind;
+    bool binary; /* not text: standard input needs -o, no terminal output */
 } format;
+
+/* The options of every writer, set from the arguments. */
+typedef struct {
+    zhtidy_txt_options txt;
+    zhtidy_json_options json;
+    zhtidy_docx_options docx;
+    zhtidy_epub_options epub;
+} writer_opts;
 
 typedef struct {
     const char *name;         /* program name, "zhtidy-txt" */
@@ -62,19 +44,37 @@ typedef struct {
 /* The whole of a tool's main(). */
 int cli_main(const tool *t, int argc, char **argv);
 
-/* The writers, one file each. */
-bool write_txt(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
-               size_t errlen);
-bool write_docx(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
-                size_t errlen);
-bool write_epub(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
-                size_t errlen);
+/* input.c: bytes read from a file or standard input */
+typedef struct {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} obuf;
 
-/* output.c: atomic output through a temporary file in worker slot SLOT. */
+void ob_free(obuf *b);
+/* Read PATH ("-": standard input) into B, stopping past the library's
+ * limit; false after an error message. */
+bool read_input(const char *prog, const char *path, obuf *b);
+
+/* output.c: atomic output, through a temporary file in worker slot SLOT */
+typedef struct {
+    int fd;
+    int slot;
+    bool to_stdout, failed;
+    int error; /* errno of the first failed write */
+    char *target;
+} output;
+
 void out_init(void);
 void out_catch_signals(void);
 void out_block_signals(sigset_t *old);
-int out_write(const char *prog, const char *path, const obuf *b, int slot, const char *input);
+/* Open the output PATH ("-": standard output); an exit status. */
+int out_open(output *o, const char *prog, const char *path, int slot, const char *input);
+/* The sink writers write through. */
+int out_sink(void *output, const void *data, size_t len);
+/* Rename the temporary file over the target (KEEP), or remove it; an exit
+ * status. */
+int out_close(output *o, const char *prog, const char *path, bool keep);
 
 /* diag.c: a line "PROG: MESSAGE" on stderr, clearing any progress line */
 __attribute__((format(printf, 2, 3))) void diag(const char *prog, const char *fmt, ...);

@@ -134,54 +134,72 @@ static int open_temp(const char *target, char tmp[PATH_MAX])
     return mkstemp(tmp);
 }
 
-int out_write(const char *prog, const char *path, const obuf *b, int slot, const char *input)
+int out_open(output *o, const char *prog, const char *path, int slot, const char *input)
 {
+    *o = (output){.fd = -1, .slot = slot};
     if (!strcmp(path, "-")) {
-        if (!write_all(STDOUT_FILENO, b->data ? b->data : "", b->len)) {
-            diag(prog, "cannot write to standard output: %s", strerror(errno));
-            return EXIT_INPUT;
-        }
+        o->fd = STDOUT_FILENO;
+        o->to_stdout = true;
         return EXIT_OK;
     }
     if (same_file(path, input)) {
         diag(prog, "%s: the output would overwrite the input; choose another -O or -o", path);
         return EXIT_INPUT;
     }
-    char *target = target_of(path);
-    if (!target) {
+    if (!(o->target = target_of(path))) {
         diag(prog, "%s: cannot write through the symbolic link: %s", path, strerror(errno));
         return EXIT_INPUT;
     }
-    /* an existing target keeps its mode; a new one gets 0666 less the umask */
-    struct stat st;
-    mode_t mode = stat(target, &st) == 0 ? st.st_mode & 07777 : file_mode;
     /* The slot names the file before it exists: a signal at any moment
      * removes what there is to remove (at worst a name not yet created). */
-    char *tmp = pending[slot];
     pending_on[slot] = 1;
-    int fd = open_temp(target, tmp);
-    if (fd < 0) {
+    if ((o->fd = open_temp(o->target, pending[slot])) < 0) {
         pending_on[slot] = 0;
         diag(prog, "%s: cannot create file: %s", path, strerror(errno));
-        free(target);
+        free(o->target);
         return EXIT_INPUT;
     }
+    return EXIT_OK;
+}
+
+int out_sink(void *output_, const void *data, size_t len)
+{
+    output *o = output_;
+    if (!o->failed && !write_all(o->fd, data, len)) {
+        o->failed = true;
+        o->error = errno;
+    }
+    return o->failed ? -1 : 0;
+}
+
+int out_close(output *o, const char *prog, const char *path, bool keep)
+{
+    if (o->to_stdout) {
+        if (o->failed)
+            diag(prog, "cannot write to standard output: %s", strerror(o->error));
+        return o->failed || !keep ? EXIT_INPUT : EXIT_OK;
+    }
+    /* an existing target keeps its mode; a new one gets 0666 less the umask */
+    struct stat st;
+    mode_t mode = stat(o->target, &st) == 0 ? st.st_mode & 07777 : file_mode;
+    const char *tmp = pending[o->slot];
     /* No fsync: the rename is what keeps a killed run from leaving a partial
      * target, and ext4 and its kin flush the data of a file renamed over
      * another before the rename itself.  An fsync per file would double the
      * time of a folder of small files. */
-    bool ok = fchmod(fd, mode) == 0 && write_all(fd, b->data ? b->data : "", b->len);
-    int saved = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, target) != 0) {
+    bool ok = keep && !o->failed && fchmod(o->fd, mode) == 0;
+    int saved = o->failed ? o->error : errno;
+    ok = close(o->fd) == 0 && ok;
+    if (ok && rename(tmp, o->target) != 0) {
         ok = false;
         saved = errno;
     }
     if (!ok) {
         unlink(tmp);
-        diag(prog, "%s: cannot write: %s", path, strerror(saved));
+        if (keep)
+            diag(prog, "%s: cannot write: %s", path, strerror(saved));
     }
-    pending_on[slot] = 0;
-    free(target);
+    pending_on[o->slot] = 0;
+    free(o->target);
     return ok ? EXIT_OK : EXIT_INPUT;
 }

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* zhtidy-docx - repaired Chinese text as a Word document. */
 #include "cli.h"
-#include "pkg.h"
 
 int main(int argc, char **argv)
 {
-    static const format docx = {"docx", ".docx", write_docx, true, pkg_init};
+    static const format docx = {"docx", ".docx", FMT_DOCX, true};
     static const tool t = {
         "zhtidy-docx", &docx, 1, true,
         "      --style S          plain (default) or gbt9704: GB/T 9704 official document\n"

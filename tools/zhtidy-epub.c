@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* zhtidy-epub - repaired Chinese text as an EPUB 3 e-book. */
 #include "cli.h"
-#include "pkg.h"
 
 int main(int argc, char **argv)
 {
-    static const format epub = {"epub", ".epub", write_epub, true, pkg_init};
+    static const format epub = {"epub", ".epub", FMT_EPUB, true};
     static const tool t = {
         "zhtidy-epub", &epub, 1, true,
         "      --vertical         vertical writing, pages turning right to left\n",

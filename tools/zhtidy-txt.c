@@ -4,7 +4,7 @@
 
 int main(int argc, char **argv)
 {
-    static const format txt = {"txt", ".txt", write_txt, false, NULL};
+    static const format txt = {"txt", ".txt", FMT_TXT, false};
     static const tool t = {
         "zhtidy-txt", &txt, 1, false,
         "      --format F         text (default) or tree: one line per block, with its\n"

@@ -2,17 +2,17 @@
 /* zhtidy - the front command: one tool for every format, chosen by the
  * extension of -o or by --to. */
 #include "cli.h"
-#include "pkg.h"
 
 int main(int argc, char **argv)
 {
     static const format formats[] = {
-        {"txt", ".txt", write_txt, false, NULL},
-        {"docx", ".docx", write_docx, true, pkg_init},
-        {"epub", ".epub", write_epub, true, pkg_init},
+        {"txt", ".txt", FMT_TXT, false},
+        {"json", ".json", FMT_JSON, false},
+        {"docx", ".docx", FMT_DOCX, true},
+        {"epub", ".epub", FMT_EPUB, true},
     };
     static const tool t = {
-        "zhtidy", formats, 3, false,
+        "zhtidy", formats, 4, false,
         "      --format F         txt: text (default) or tree\n"
         "      --style S          docx: plain (default) or gbt9704 (GB/T 9704 layout)\n"
         "      --toc, --no-toc    docx: a table of contents after the title\n"

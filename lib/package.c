@@ -8,10 +8,11 @@
  * hour in a daylight-saving gap, so the times are written into the finished
  * archive's headers here.  localtime() also shares one buffer between
  * threads, so zip_close() runs under a lock. */
-#include "pkg.h"
+#include "package.h"
 
 #include <libxml/xmlwriter.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,13 +24,36 @@ struct xmlw {
     bool failed;
 };
 
-void pkg_init(void)
+/* libxml2 initialises itself on first use; two threads doing that at once
+ * race, so the first writer does it, once. */
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init(void)
 {
     xmlInitParser();
 }
 
+void zt_iso_date(long long epoch, char out[32])
+{
+    time_t tt = (time_t)epoch;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+long long zt_default_epoch(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long v = e && *e ? strtoll(e, &end, 10) : 0;
+    if (!e || !*e || *end || v < 315532800LL || v > 253402300799LL)
+        v = 315532800LL; /* 1980-01-01, the earliest a zip entry can say */
+    return v;
+}
+
 xmlw *xw_new(void)
 {
+    pthread_once(&xml_once, xml_init);
     xmlw *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
@@ -71,29 +95,14 @@ static bool xml_char_ok(unsigned long cp)
            (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-/* Length of the UTF-8 sequence at S and its code point.  Anything but a
- * shortest-form sequence of a scalar value (overlong forms such as C0 AF or
- * E0 80 A0, surrogates, stray continuation bytes, truncated sequences)
- * gives length 1 and a code point XML refuses. */
+/* Length of the UTF-8 sequence at S and its code point; anything but a
+ * valid shortest-form sequence gives length 1 and a code point XML
+ * refuses. */
 static size_t utf8_at(const unsigned char *s, size_t n, unsigned long *cp)
 {
-    unsigned c = s[0];
-    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-               : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    *cp = 0;
-    if (!len || len > n)
-        return 1;
-    unsigned long v = len == 1 ? c : c & (0x3F >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 1;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (v < least[len] || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
-        return 1;
-    *cp = v;
-    return len;
+    size_t len = zt_utf8_valid_len(s, n), i = 0;
+    *cp = len ? (unsigned long)zt_utf8_next((const char *)s, len, &i) : 0;
+    return len ? len : 1;
 }
 
 /* The bytes of TEXT that may stand in XML, as a new string: invalid UTF-8
@@ -197,11 +206,18 @@ void xw_elem_attr(xmlw *x, const char *name, const char *attr, const char *value
     xw_end(x);
 }
 
-bool xw_finish(xmlw *x, obuf *out)
+/* Close the document and flush the writer into the buffer. */
+static bool xw_close(xmlw *x)
 {
     check(x, xmlTextWriterEndDocument(x->w));
     check(x, xmlTextWriterFlush(x->w));
-    return !x->failed && ob_add(out, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+    return !x->failed;
+}
+
+bool xw_finish(xmlw *x, zt_buf *out)
+{
+    return xw_close(x) && zt_buf_add(out, (const char *)xmlBufferContent(x->buf),
+                                     (size_t)xmlBufferLength(x->buf));
 }
 
 /* ---- zip --------------------------------------------------------------- */
@@ -240,19 +256,17 @@ zipw *zipw_new(long long epoch)
     return z;
 }
 
-bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool store)
+/* Add DATA, which the archive takes over (freed on failure too). */
+static bool add_owned(zipw *z, const char *name, void *data, size_t len, bool store)
 {
-    if (z->failed)
-        return false;
-    void *copy = malloc(len ? len : 1);
-    if (!copy) {
+    if (z->failed || !data) {
+        free(data);
         z->failed = true;
         return false;
     }
-    memcpy(copy, data, len);
-    zip_source_t *s = zip_source_buffer(z->za, copy, len, 1);
+    zip_source_t *s = zip_source_buffer(z->za, data, len, 1);
     if (!s) {
-        free(copy);
+        free(data);
         z->failed = true;
         return false;
     }
@@ -271,14 +285,23 @@ bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool stor
     return !z->failed;
 }
 
+bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool store)
+{
+    void *copy = malloc(len ? len : 1);
+    if (copy)
+        memcpy(copy, data, len);
+    return add_owned(z, name, copy, len, store);
+}
+
 bool zipw_add_xml(zipw *z, const char *name, xmlw *x)
 {
-    obuf b = {0};
-    bool ok = x && xw_finish(x, &b) && zipw_add(z, name, b.data, b.len, false);
-    ob_free(&b);
+    /* the part's bytes go to the archive as they are: a part as large as
+     * the document is not copied */
+    bool ok = x && xw_close(x);
+    size_t len = ok ? (size_t)xmlBufferLength(x->buf) : 0;
+    void *data = ok ? xmlBufferDetach(x->buf) : NULL;
+    ok = add_owned(z, name, data, len, false);
     xw_free(x);
-    if (!ok)
-        z->failed = true;
     return ok;
 }
 
@@ -334,37 +357,38 @@ static bool set_times(unsigned char *zip, size_t len, unsigned time, unsigned da
     return true;
 }
 
-bool zipw_finish(zipw *z, obuf *out, char *err, size_t errlen)
+zhtidy_status zipw_finish(zipw *z, zhtidy_sink sink, void *userdata)
 {
-    size_t start = out->len;
+    unsigned time = z->dostime, date = z->dosdate;
     if (z->failed) {
-        snprintf(err, errlen, "cannot build the package: out of memory");
         zipw_free(z);
-        return false;
+        return ZHTIDY_ERR_NOMEM;
     }
     static pthread_mutex_t close_lock = PTHREAD_MUTEX_INITIALIZER;
     pthread_mutex_lock(&close_lock);
     int closed = zip_close(z->za);
     pthread_mutex_unlock(&close_lock);
-    if (closed < 0) {
-        snprintf(err, errlen, "cannot build the package: %s", zip_strerror(z->za));
+    if (closed < 0) { /* in memory, only memory can run out */
         zipw_free(z);
-        return false;
+        return ZHTIDY_ERR_NOMEM;
     }
     z->za = NULL;
+    zt_buf zip;
+    zt_buf_init(&zip);
     bool opened = zip_source_open(z->src) == 0, ok = opened;
+    zip_stat_t st;
+    if (ok && zip_source_stat(z->src, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+        ok = zt_buf_reserve(&zip, (size_t)st.size);
     char chunk[65536];
     zip_int64_t n = 0;
     while (ok && (n = zip_source_read(z->src, chunk, sizeof chunk)) > 0)
-        ok = ob_add(out, chunk, (size_t)n);
-    if (ok && n < 0)
-        ok = false;
+        ok = zt_buf_add(&zip, chunk, (size_t)n);
     if (opened)
         zip_source_close(z->src);
-    if (ok && !set_times((unsigned char *)out->data + start, out->len - start, z->dostime, z->dosdate))
-        ok = false;
-    if (!ok)
-        snprintf(err, errlen, "cannot read back the package");
     zipw_free(z);
-    return ok;
+    ok = ok && n == 0 && set_times((unsigned char *)zip.data, zip.len, time, date);
+    zhtidy_status status = !ok ? ZHTIDY_ERR_NOMEM
+                           : sink(userdata, zip.data, zip.len) != 0 ? ZHTIDY_ERR_WRITE : ZHTIDY_OK;
+    zt_buf_free(&zip);
+    return status;
 }

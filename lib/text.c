@@ -1,11 +1,100 @@
 /* SPDX-License-Identifier: MIT */
-/* numbering.c - the numbering styles of Chinese headings.
+/* text.c - the text analysis every pass shares: where sentences end, what
+ * continues a line, Chinese numerals and heading numbering, the table of
+ * contents' marker and Word's field codes.  One definition of each, so
+ * that the passes agree.
  *
- * 一、 （一） 1、/1. （1） ① 第一章 第一节 第一部分.  Which level each style
- * stands for is not fixed: the headings pass ranks styles in the order a
- * document uses them. */
+ * Numbering styles: 一、 （一） 1、/1. （1） ① 第一章 第一节 第一部分.  Which
+ * level each style stands for is not fixed: the headings pass ranks styles
+ * in the order a document uses them. */
 #include "internal.h"
 
+#include <string.h>
+
+/* ---- punctuation -------------------------------------------------------- */
+
+bool zt_sentence_end(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '!' || c == '?' ||
+           c == ';';
+}
+
+bool zt_block_complete(int32_t c)
+{
+    return zt_sentence_end(c) || c == 0xFF1A || c == 0x2026 || c == 0x201D || c == 0x2019 ||
+           c == 0xFF09 || c == 0x300D || c == 0x300F || c == 0x300B || c == ':' || c == '.' ||
+           c == ')' || c == '"';
+}
+
+bool zt_clause_punct(int32_t c)
+{
+    return zt_sentence_end(c) || c == 0xFF0C || c == ',';
+}
+
+bool zt_continues_line(int32_t c)
+{
+    return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
+           c == 0xFF1F || c == 0xFF01 || c == 0xFF09 || c == ',' || c == ';' || c == ')';
+}
+
+bool zt_has_clause_punct(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len;)
+        if (zt_clause_punct(zt_utf8_next(t, len, &i)))
+            return true;
+    return false;
+}
+
+/* ---- the table of contents' marker and field codes ----------------------- */
+
+#define MARK_SIMP "\xE7\x9B\xAE\xE5\xBD\x95" /* 目录 */
+#define MARK_TRAD "\xE7\x9B\xAE\xE9\x8C\x84" /* 目錄 */
+
+const char *zt_find_toc_marker(const char *t, size_t len)
+{
+    const char *a = memmem(t, len, MARK_SIMP, 6);
+    const char *b = memmem(t, a ? (size_t)(a - t) : len, MARK_TRAD, 6);
+    return b ? b : a;
+}
+
+bool zt_toc_marker_line(const char *t, size_t len)
+{
+    size_t i = 0, chars = 0;
+    int32_t c[2] = {0, 0};
+    while (i < len && chars <= 2) {
+        int32_t cp = zt_utf8_next(t, len, &i);
+        if (!zt_is_space(cp) && chars++ < 2)
+            c[chars - 1] = cp;
+    }
+    return chars == 2 && c[0] == 0x76EE && (c[1] == 0x5F55 || c[1] == 0x9304);
+}
+
+bool zt_starts_toc_marker(const char *t, size_t len)
+{
+    return len >= 6 && (!memcmp(t, MARK_SIMP, 6) || !memcmp(t, MARK_TRAD, 6));
+}
+
+bool zt_has_field_code(const char *t, size_t len)
+{
+    return memmem(t, len, "TOC\\o", 5) != NULL;
+}
+
+size_t zt_skip_field_codes(const char *t, size_t len, size_t p)
+{
+    while (p < len && (t[p] == ' ' || t[p] == '\t'))
+        p++;
+    if (len - p >= 3 && !memcmp(t + p, "TOC", 3))
+        while (p < len && (unsigned char)t[p] < 0x80)
+            p++;
+    return p;
+}
+
+/* ---- numerals and numbering ---------------------------------------------- */
+
+bool zt_is_cn_numeral(int32_t c)
+{
+    return zt_is_numeral(c) && c > 0x7F;
+}
 
 static int digit_value(int32_t c)
 {
@@ -144,4 +233,24 @@ bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out)
         return false;
     *out = (zt_num){ZT_NUM_CN_DUN, v, i - pos};
     return true;
+}
+
+bool zt_starts_numbered(const char *t, size_t len)
+{
+    zt_num n;
+    if (zt_numbering(t, len, 0, &n))
+        return true;
+    size_t i = 0;
+    int32_t c = len ? zt_utf8_next(t, len, &i) : 0;
+    if (c == 0x7B2C || c == '(' || c == 0xFF08) { /* 第N… (N… without a closing mark */
+        int32_t d = i < len ? zt_utf8_next(t, len, &i) : 0;
+        return zt_is_numeral(d);
+    }
+    if (!zt_is_numeral(c))
+        return false;
+    while (i < len && zt_is_numeral(c))
+        c = zt_utf8_next(t, len, &i);
+    if (c == '.' || c == 0xFF0E) /* 一. 1. but not 1.5 */
+        return !(i < len && t[i] >= '0' && t[i] <= '9');
+    return c == 0x3001 || c == 0x662F /* 是: 一是 */ || c == ' ';
 }

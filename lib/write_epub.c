@@ -7,7 +7,7 @@
  * same book.  CSS for Chinese reading: indented paragraphs with no gaps,
  * justified text, CJK font stacks for Simplified or Traditional, and
  * vertical writing on request. */
-#include "pkg.h"
+#include "package.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@
 
 typedef struct {
     const zhtidy_doc *doc;
-    const writer_opts *wo;
+    const zhtidy_epub_options *wo;
     const char *lang, *title;
     bool traditional;
     size_t *chapter_of; /* block index -> chapter number (1-based) */
@@ -383,7 +383,9 @@ static void opf_metadata(xmlw *x, const book *b, const char *uid)
         xw_elem_text(x, "dc:subject", cat);
     xw_start(x, "meta");
     xw_attr(x, "property", "dcterms:modified");
-    xw_text(x, b->wo->date, strlen(b->wo->date));
+    char date[32];
+    zt_iso_date(b->wo->epoch, date);
+    xw_text(x, date, strlen(date));
     xw_end(x);
     xw_end(x);
 }
@@ -466,13 +468,15 @@ static const char CONTAINER[] =
 
 static bool add_css(zipw *z, const book *b)
 {
-    obuf css = {0};
-    ob_puts(&css, CSS_COMMON);
-    ob_puts(&css, b->traditional ? CSS_HANT : CSS_HANS);
+    zt_buf css;
+    zt_buf_init(&css);
+    zt_buf_add(&css, CSS_COMMON, sizeof CSS_COMMON - 1);
+    zt_buf_add(&css, b->traditional ? CSS_HANT : CSS_HANS,
+               b->traditional ? sizeof CSS_HANT - 1 : sizeof CSS_HANS - 1);
     if (b->wo->vertical)
-        ob_puts(&css, CSS_VERTICAL);
+        zt_buf_add(&css, CSS_VERTICAL, sizeof CSS_VERTICAL - 1);
     bool ok = !css.failed && zipw_add(z, "OEBPS/style.css", css.data, css.len, false);
-    ob_free(&css);
+    zt_buf_free(&css);
     return ok;
 }
 
@@ -498,22 +502,34 @@ static char *fallback_title(const zhtidy_doc *doc)
     return strndup(base, n);
 }
 
-bool write_epub(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
-                size_t errlen)
+void zhtidy_epub_options_init(zhtidy_epub_options *o)
 {
-    book b = {doc, wo, zhtidy_doc_meta(doc, ZHTIDY_META_LANG), NULL, false, NULL, 0};
+    o->vertical = 0;
+    o->epoch = zt_default_epoch();
+}
+
+zhtidy_status zhtidy_write_epub(const zhtidy_doc *doc, const zhtidy_epub_options *opts,
+                                zhtidy_sink sink, void *userdata)
+{
+    zhtidy_epub_options defaults;
+    if (!opts) {
+        zhtidy_epub_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (!doc || !sink)
+        return ZHTIDY_ERR_ARG;
+    book b = {doc, opts, zhtidy_doc_meta(doc, ZHTIDY_META_LANG), NULL, false, NULL, 0};
     if (!b.lang)
         b.lang = "zh";
     b.traditional = !strcmp(b.lang, "zh-TW") || !strcmp(b.lang, "zh-HK") ||
                     !strcmp(b.lang, "zh-Hant");
     char *own_title = zhtidy_doc_meta(doc, ZHTIDY_META_TITLE) ? NULL : fallback_title(doc);
     b.title = own_title ? own_title : zhtidy_doc_meta(doc, ZHTIDY_META_TITLE);
-    zipw *z = b.title && plan_chapters(&b) ? zipw_new(wo->epoch) : NULL;
+    zipw *z = b.title && plan_chapters(&b) ? zipw_new(opts->epoch) : NULL;
     if (!z) {
         free(own_title);
         free(b.chapter_of);
-        snprintf(err, errlen, "out of memory");
-        return false;
+        return ZHTIDY_ERR_NOMEM;
     }
     char uid[64];
     identifier(&b, uid, sizeof uid);
@@ -533,5 +549,5 @@ bool write_epub(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *e
     }
     free(own_title);
     free(b.chapter_of);
-    return zipw_finish(z, out, err, errlen);
+    return zipw_finish(z, sink, userdata);
 }

@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* pkg.h - XML parts and zip packages, for the DOCX and EPUB writers. */
-#ifndef ZHTIDY_PKG_H
-#define ZHTIDY_PKG_H
+/* package.h - XML parts and zip packages, for the DOCX and EPUB writers. */
+#ifndef ZHTIDY_PACKAGE_H
+#define ZHTIDY_PACKAGE_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "internal.h"
 
-#include "cli.h"
-
-/* Initialise libxml2 once, in the main thread, before worker threads use
- * it: left to the first call, two threads can both do it. */
-void pkg_init(void);
+/* The date of EPOCH as ISO 8601 UTC (CCYY-MM-DDThh:mm:ssZ) in OUT. */
+void zt_iso_date(long long epoch, char out[32]);
+/* SOURCE_DATE_EPOCH when set and valid, else 1980-01-01, the earliest a
+ * zip entry can say. */
+long long zt_default_epoch(void);
 
 /* ---- XML, through libxml2's text writer ------------------------------ */
 
@@ -33,20 +32,22 @@ void xw_elem_text(xmlw *x, const char *name, const char *text);
 /* An element with one attribute and no content: <NAME ATTR="VALUE"/>. */
 void xw_elem_attr(xmlw *x, const char *name, const char *attr, const char *value);
 /* Close every element and the document; the bytes are added to OUT. */
-bool xw_finish(xmlw *x, obuf *out);
+bool xw_finish(xmlw *x, zt_buf *out);
 
 /* ---- zip packages, through libzip ------------------------------------- */
 
 typedef struct zipw zipw;
 
-/* A new archive in memory; every entry gets the DOS time of EPOCH (UTC). */
+/* A new archive in memory; every entry gets the DOS time of EPOCH (UTC).
+ * Initialises libxml2 and libzip's users once, whatever the thread. */
 zipw *zipw_new(long long epoch);
 /* Add an entry (DATA is copied).  STORE keeps it uncompressed. */
 bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool store);
-/* Add an XML part made with xw_*, and free it. */
+/* Add an XML part made with xw_* (its bytes are handed over, not copied),
+ * and free it. */
 bool zipw_add_xml(zipw *z, const char *name, xmlw *x);
-/* Close the archive and add its bytes to OUT; frees Z. */
-bool zipw_finish(zipw *z, obuf *out, char *err, size_t errlen);
+/* Close the archive and send its bytes to SINK; frees Z. */
+zhtidy_status zipw_finish(zipw *z, zhtidy_sink sink, void *userdata);
 void zipw_free(zipw *z);
 
 #endif

@@ -8,7 +8,7 @@
  * styles with w:outlineLvl, and a table of contents whose result is filled
  * in, with links to bookmarks on the headings, so Word shows it without
  * asking to update fields.  Element order follows the ECMA-376 schema. */
-#include "pkg.h"
+#include "package.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,21 +69,6 @@ static bool east_asian(unsigned long c)
            c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0x00B7 || c == 0x2015;
 }
 
-static unsigned long next_cp(const char *t, size_t len, size_t *i)
-{
-    const unsigned char *s = (const unsigned char *)t + *i;
-    unsigned long c = s[0];
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (*i + n > len)
-        n = 1;
-    if (n > 1)
-        c &= 0x3F >> (n - 1);
-    for (size_t k = 1; k < n; k++)
-        c = (c << 6) | (s[k] & 0x3F);
-    *i += n;
-    return c;
-}
-
 static void run(xmlw *x, const char *t, size_t len, bool hint)
 {
     xw_start(x, "w:r");
@@ -107,7 +92,7 @@ static void runs(xmlw *x, const char *t, size_t len)
     bool cur = false;
     while (i < len) {
         size_t at = i;
-        bool ea = east_asian(next_cp(t, len, &i));
+        bool ea = east_asian((unsigned long)zt_utf8_next(t, len, &i));
         if (at > start && ea != cur) {
             run(x, t + start, at - start, cur);
             start = at;
@@ -279,7 +264,7 @@ static void section(xmlw *x, const preset *p)
     xw_end(x);
 }
 
-static xmlw *document(const zhtidy_doc *doc, const writer_opts *wo, const preset *p)
+static xmlw *document(const zhtidy_doc *doc, const zhtidy_docx_options *wo, const preset *p)
 {
     xmlw *x = xw_new();
     if (!x)
@@ -712,7 +697,7 @@ static void optional_text(xmlw *x, const char *name, const char *value)
         xw_elem_text(x, name, value);
 }
 
-static xmlw *core(const zhtidy_doc *doc, const writer_opts *wo)
+static xmlw *core(const zhtidy_doc *doc, const zhtidy_docx_options *wo)
 {
     xmlw *x = xw_new();
     if (!x)
@@ -728,10 +713,12 @@ static xmlw *core(const zhtidy_doc *doc, const writer_opts *wo)
     optional_text(x, "dc:language", zhtidy_doc_meta(doc, ZHTIDY_META_LANG));
     optional_text(x, "cp:category", zhtidy_doc_meta(doc, ZHTIDY_META_CATEGORY));
     static const char *dates[] = {"dcterms:created", "dcterms:modified"};
+    char date[32];
+    zt_iso_date(wo->epoch, date);
     for (int i = 0; i < 2; i++) {
         xw_start(x, dates[i]);
         xw_attr(x, "xsi:type", "dcterms:W3CDTF");
-        xw_text(x, wo->date, strlen(wo->date));
+        xw_text(x, date, strlen(date));
         xw_end(x);
     }
     return x;
@@ -759,21 +746,33 @@ static const char *word_lang(const zhtidy_doc *doc)
     return l;
 }
 
-bool write_docx(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *err,
-                size_t errlen)
+void zhtidy_docx_options_init(zhtidy_docx_options *o)
 {
-    const preset *p = wo->style && !strcmp(wo->style, "gbt9704") ? &GBT9704 : &PLAIN;
-    const char *lang = word_lang(doc);
-    zipw *z = zipw_new(wo->epoch);
-    if (!z) {
-        snprintf(err, errlen, "out of memory");
-        return false;
+    o->style = ZHTIDY_DOCX_PLAIN;
+    o->toc = -1;
+    o->epoch = zt_default_epoch();
+}
+
+zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options *opts,
+                                zhtidy_sink sink, void *userdata)
+{
+    zhtidy_docx_options defaults;
+    if (!opts) {
+        zhtidy_docx_options_init(&defaults);
+        opts = &defaults;
     }
+    if (!doc || !sink)
+        return ZHTIDY_ERR_ARG;
+    const preset *p = opts->style == ZHTIDY_DOCX_GBT9704 ? &GBT9704 : &PLAIN;
+    const char *lang = word_lang(doc);
+    zipw *z = zipw_new(opts->epoch);
+    if (!z)
+        return ZHTIDY_ERR_NOMEM;
     zipw_add_xml(z, "[Content_Types].xml", content_types(p));
     zipw_add_xml(z, "_rels/.rels", package_rels());
-    zipw_add_xml(z, "docProps/core.xml", core(doc, wo));
+    zipw_add_xml(z, "docProps/core.xml", core(doc, opts));
     zipw_add_xml(z, "docProps/app.xml", app());
-    zipw_add_xml(z, "word/document.xml", document(doc, wo, p));
+    zipw_add_xml(z, "word/document.xml", document(doc, opts, p));
     zipw_add_xml(z, "word/_rels/document.xml.rels", document_rels(p));
     zipw_add_xml(z, "word/styles.xml", styles(p, lang));
     zipw_add_xml(z, "word/settings.xml", settings(p, lang));
@@ -781,5 +780,5 @@ bool write_docx(const zhtidy_doc *doc, const writer_opts *wo, obuf *out, char *e
     zipw_add_xml(z, "word/footer1.xml", footer(p, p->gbt ? "right" : "center"));
     if (p->gbt)
         zipw_add_xml(z, "word/footer2.xml", footer(p, "left"));
-    return zipw_finish(z, out, err, errlen);
+    return zipw_finish(z, sink, userdata);
 }
