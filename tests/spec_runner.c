@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* spec_runner - runs the cases of a spec file through a zhtidy tool.
+/* spec_runner - runs the cases of a spec file through the library, as
+ * zhtidy-txt would with the same arguments.
  *
  * A spec file holds cases like this:
  *
@@ -10,15 +11,17 @@
  *     p 同志们，你好
  *
  * A line "%% args: ..." before the first case sets the default arguments.
- * "--- args:" may be left out.  Each case's input goes to the tool on
- * standard input; its standard output must equal the expected text exactly
+ * "--- args:" may be left out.  Each case's input is read, repaired and
+ * written by the library as zhtidy-txt does with the same arguments; the
+ * output must equal the expected text exactly
  * (the final newline of each section belongs to it; blank lines at the end
  * of a section are dropped, so cases may be separated by blank lines).  Escapes in input and
  * expected text: \t, \r, \0xx (byte in hex), \\.
  *
- * usage: spec_runner TOOL FILE.spec
+ * usage: spec_runner FILE.spec
  */
 #define _GNU_SOURCE
+#include "zhtidy.h"
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,36 +68,79 @@ static void add_unescaped(str *s, const char *line, size_t n)
     }
 }
 
-/* Run TOOL ARGS - with INPUT on stdin; return its stdout and exit status. */
-static int run(const char *tool, const char *args, const str *input, str *out)
+/* Set one option of ARGS (as zhtidy-txt takes it) on O and W; false for an
+ * option the runner does not know. */
+static bool option(zhtidy_options *o, zhtidy_txt_options *w, unsigned *flags, const char *opt,
+                   const char *val)
 {
-    char path[] = "/tmp/zhtidy-spec-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0 || write(fd, input->data ? input->data : "", input->len) != (ssize_t)input->len) {
-        perror("spec_runner: temp file");
-        exit(2);
+    static const char *scripts[] = {"keep", "hans", "hant", "tw", "hk"};
+    static const char *inputs[] = {"auto", "text", "html", "json"};
+    if (!strcmp(opt, "--format") && val)
+        return w->tree = !strcmp(val, "tree"), true;
+    if (!strcmp(opt, "--keep") && val)
+        return zhtidy_options_keep(o, val) == ZHTIDY_OK;
+    if ((!strcmp(opt, "--encoding") || !strcmp(opt, "-e")) && val)
+        return zhtidy_options_set_encoding(o, val) == ZHTIDY_OK;
+    for (int k = 0; val && k < 5 && !strcmp(opt, "--to-script"); k++)
+        if (!strcmp(val, scripts[k]))
+            return zhtidy_options_set_script(o, (zhtidy_script)k), true;
+    for (int k = 0; val && k < 4 && (!strcmp(opt, "--from") || !strcmp(opt, "-f")); k++)
+        if (!strcmp(val, inputs[k]))
+            return zhtidy_options_set_input(o, (zhtidy_input)k), true;
+    if (!strcmp(opt, "--phrases"))
+        return *flags |= ZHTIDY_PHRASES, true;
+    if (!strcmp(opt, "--space-latin"))
+        return *flags |= ZHTIDY_SPACE_LATIN, true;
+    if (!strcmp(opt, "--drop-truncated"))
+        return *flags |= ZHTIDY_DROP_TRUNCATED, true;
+    return false;
+}
+
+static bool takes_value(const char *opt)
+{
+    static const char *with[] = {"--format", "--keep", "--encoding", "-e", "--to-script",
+                                 "--from", "-f"};
+    for (size_t k = 0; k < sizeof with / sizeof with[0]; k++)
+        if (!strcmp(opt, with[k]))
+            return true;
+    return false;
+}
+
+/* Read INPUT with the options ARGS names, through the library as zhtidy-txt
+ * does, into OUT; 0, or 2 for bad arguments, 1 when reading failed. */
+static int run(const char *args, const str *input, str *out)
+{
+    zhtidy_options *o = zhtidy_options_new();
+    zhtidy_txt_options w;
+    zhtidy_txt_options_init(&w);
+    unsigned flags = 0;
+    char copy[512], *save = NULL;
+    snprintf(copy, sizeof copy, "%s", args);
+    int rc = 0;
+    for (char *tok = strtok_r(copy, " ", &save); tok && !rc; tok = strtok_r(NULL, " ", &save)) {
+        char *val = takes_value(tok) ? strtok_r(NULL, " ", &save) : NULL;
+        if (!option(o, &w, &flags, tok, val)) {
+            add(out, "bad argument: ", 14);
+            add(out, tok, strlen(tok));
+            rc = 2;
+        }
     }
-    close(fd);
-    str cmd = {0};
-    add(&cmd, "'", 1);
-    add(&cmd, tool, strlen(tool));
-    add(&cmd, "' ", 2);
-    add(&cmd, args, strlen(args));
-    add(&cmd, " - < ", 5);
-    add(&cmd, path, strlen(path));
-    FILE *p = popen(cmd.data, "r");
-    if (!p) {
-        perror("spec_runner: popen");
-        exit(2);
+    zhtidy_options_set_flags(o, flags);
+    zhtidy_doc *doc = NULL;
+    zhtidy_error err;
+    if (!rc && zhtidy_read(input->data ? input->data : "", input->len, "-", o, &doc, &err)) {
+        add(out, err.message, strlen(err.message));
+        rc = 1;
     }
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        add(out, buf, n);
-    int status = pclose(p);
-    unlink(path);
-    free(cmd.data);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    zhtidy_buffer b = {0};
+    if (!rc && zhtidy_write_txt(doc, &w, zhtidy_buffer_sink, &b))
+        rc = 1;
+    if (b.len)
+        add(out, b.data, b.len);
+    zhtidy_free(b.data);
+    zhtidy_doc_free(doc);
+    zhtidy_options_free(o);
+    return rc;
 }
 
 typedef struct {
@@ -107,7 +153,7 @@ typedef struct {
 
 static int failures, passes;
 
-static void finish(const char *tool, const char *file, spec_case *c)
+static void finish(const char *file, spec_case *c)
 {
     if (!c->name[0])
         return;
@@ -118,7 +164,7 @@ static void finish(const char *tool, const char *file, spec_case *c)
                sec[k]->data[sec[k]->len - 2] == '\n')
             sec[k]->data[--sec[k]->len] = '\0';
     str out = {0};
-    int rc = run(tool, c->args, &c->input, &out);
+    int rc = run(c->args, &c->input, &out);
     bool ok = rc == 0 && out.len == c->expect.len &&
               (!out.len || !memcmp(out.data, c->expect.data, out.len));
     if (ok) {
@@ -138,13 +184,13 @@ static void finish(const char *tool, const char *file, spec_case *c)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: spec_runner TOOL FILE.spec\n");
+    if (argc != 2) {
+        fprintf(stderr, "usage: spec_runner FILE.spec\n");
         return 2;
     }
-    FILE *f = fopen(argv[2], "r");
+    FILE *f = fopen(argv[1], "r");
     if (!f) {
-        perror(argv[2]);
+        perror(argv[1]);
         return 2;
     }
     char defaults[512] = "";
@@ -158,7 +204,7 @@ int main(int argc, char **argv)
         if (!strncmp(line, "%% args:", 8)) {
             snprintf(defaults, sizeof defaults, "%.*s", (int)(n - 9 - (line[n - 1] == '\n')), line + 9);
         } else if (!strncmp(line, "=== ", 4)) {
-            finish(argv[1], argv[2], &c);
+            finish(argv[1], &c);
             snprintf(c.name, sizeof c.name, "%.*s", (int)(n - 4 - (line[n - 1] == '\n')), line + 4);
             snprintf(c.args, sizeof c.args, "%s", defaults);
             c.section = 0;
@@ -171,9 +217,9 @@ int main(int argc, char **argv)
             add_unescaped(c.section ? &c.expect : &c.input, line, (size_t)n);
         }
     }
-    finish(argv[1], argv[2], &c);
+    finish(argv[1], &c);
     free(line);
     fclose(f);
-    printf("%s: %d passed, %d failed\n", argv[2], passes, failures);
+    printf("%s: %d passed, %d failed\n", argv[1], passes, failures);
     return failures || !passes ? 1 : 0;
 }

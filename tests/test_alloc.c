@@ -56,7 +56,7 @@ static void sweep(const char *name, const char *text, size_t len, zhtidy_options
         fail_at = n;
         injected = 0;
         zhtidy_doc *d = NULL;
-        zhtidy_status st = zhtidy_read(text, len, "x", o, &d);
+        zhtidy_status st = zhtidy_read(text, len, "x", o, &d, NULL);
         runs++;
         if (injected && (st != ZHTIDY_ERR_NOMEM || d)) {
             printf("FAIL %s: allocation %lu failed but zhtidy_read returned %d\n", name, n, st);
@@ -109,6 +109,58 @@ static char *slurp(const char *dir, const char *name, size_t *len)
     return p;
 }
 
+typedef zhtidy_status (*writer)(const zhtidy_doc *, const void *, zhtidy_sink, void *);
+
+/* The output goes where no allocation is failed: only the writers' own are. */
+static int sink(void *ud, const void *data, size_t len)
+{
+    zhtidy_buffer *b = ud;
+    char *p = __real_realloc(b->data, b->len + len + 1);
+    if (!p)
+        return -1;
+    memcpy(p + b->len, data, len);
+    b->data = p;
+    b->len += len;
+    return 0;
+}
+
+/* Every writer on DOC, failing allocation 1, 1+STEP ...: each run ends in
+ * ZHTIDY_OK or ZHTIDY_ERR_NOMEM. */
+static void sweep_writers(const zhtidy_doc *doc, unsigned long step)
+{
+    static const struct {
+        const char *name;
+        writer write;
+    } writers[] = {
+        {"txt", (writer)zhtidy_write_txt},   {"json", (writer)zhtidy_write_json},
+        {"docx", (writer)zhtidy_write_docx}, {"epub", (writer)zhtidy_write_epub},
+    };
+    for (size_t w = 0; w < sizeof writers / sizeof writers[0]; w++) {
+        unsigned long n;
+        for (n = 1;; n += step) {
+            zhtidy_buffer b = {0};
+            count = 0;
+            fail_at = n;
+            injected = 0;
+            zhtidy_status st = writers[w].write(doc, NULL, sink, &b);
+            fail_at = 0;
+            free(b.data);
+            if (injected && st != ZHTIDY_ERR_NOMEM && st != ZHTIDY_OK) {
+                printf("FAIL write %s: allocation %lu failed, status %d\n", writers[w].name, n, st);
+                failures++;
+            }
+            if (!injected) {
+                if (st != ZHTIDY_OK) {
+                    printf("FAIL write %s: no failure injected, status %d\n", writers[w].name, st);
+                    failures++;
+                }
+                break;
+            }
+        }
+        printf("write %s: %lu runs\n", writers[w].name, n);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -135,6 +187,10 @@ int main(int argc, char **argv)
     size_t len;
     char *text = slurp(argv[1], "001_d1cd337ab5630d42.txt", &len);
     sweep("sample 001", text, len, o, 5);
+    zhtidy_doc *doc = NULL;
+    if (zhtidy_read(text, len, "001.txt", o, &doc, NULL) == ZHTIDY_OK)
+        sweep_writers(doc, 1);
+    zhtidy_doc_free(doc);
     free(text);
     zhtidy_options_free(o);
     zhtidy_cleanup();

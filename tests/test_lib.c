@@ -2,6 +2,7 @@
 /* test_lib - unit tests of the document tree, the reader and the report.
  * usage: test_lib SAMPLES_DIR */
 #include <errno.h>
+#include <stdbool.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,12 +51,12 @@ static void test_tree(void)
     zhtidy_doc *d = zhtidy_doc_new();
     CHECK(d != NULL);
     CHECK(zhtidy_doc_block_count(d) == 0);
-    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 1, "一、总则", strlen("一、总则"), 3) == ZHTIDY_OK);
-    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, "正文", strlen("正文"), 4) == ZHTIDY_OK);
-    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 5, "x", 1, 0) == ZHTIDY_ERR_ARG);
-    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
-    CHECK(zhtidy_doc_append(d, (zhtidy_block_type)9, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
-    CHECK(zhtidy_doc_append(NULL, ZHTIDY_PARAGRAPH, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 1, 0, "一、总则", strlen("一、总则"), 3) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, 0, "正文", strlen("正文"), 4) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 5, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 0, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(d, (zhtidy_block_type)9, 0, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(NULL, ZHTIDY_PARAGRAPH, 0, 0, "x", 1, 0) == ZHTIDY_ERR_ARG);
     CHECK(zhtidy_doc_block_count(d) == 2);
     CHECK(zhtidy_doc_block_type(d, 0) == ZHTIDY_HEADING);
     CHECK(zhtidy_doc_block_level(d, 0) == 1);
@@ -80,7 +81,7 @@ static void test_status(void)
 {
     const zhtidy_status all[] = {ZHTIDY_OK, ZHTIDY_ERR_NOMEM, ZHTIDY_ERR_IO, ZHTIDY_ERR_BINARY,
                                  ZHTIDY_ERR_ENCODING, ZHTIDY_ERR_ARG, ZHTIDY_ERR_OPENCC,
-                                 ZHTIDY_ERR_TOO_BIG};
+                                 ZHTIDY_ERR_TOO_BIG, ZHTIDY_ERR_JSON, ZHTIDY_ERR_WRITE};
     size_t n = sizeof all / sizeof all[0];
     for (size_t i = 0; i < n; i++) {
         CHECK(zhtidy_strerror(all[i]) != NULL);
@@ -103,18 +104,115 @@ static void test_options(void)
     CHECK(zhtidy_options_set_encoding(o, "auto") == ZHTIDY_OK);
     CHECK(zhtidy_rule_help("typography.punct") != NULL);
     CHECK(zhtidy_rule_help("nope") == NULL);
+    /* the names users type are the passes': every pass, and structure */
+    for (size_t i = 0; zhtidy_pass_name(i); i++)
+        CHECK(zhtidy_options_keep(o, zhtidy_pass_name(i)) == ZHTIDY_OK);
+    CHECK(zhtidy_options_keep(o, "title") == ZHTIDY_OK);
+    CHECK(zhtidy_options_keep(o, "structure") == ZHTIDY_OK);
+    /* every rule belongs to a pass that exists */
+    for (size_t i = 0; zhtidy_rule_name(i); i++) {
+        const char *r = zhtidy_rule_name(i), *dot = strchr(r, '.');
+        bool found = !strncmp(r, "decode.", 7);
+        for (size_t k = 0; zhtidy_pass_name(k) && !found && dot; k++)
+            found = strlen(zhtidy_pass_name(k)) == (size_t)(dot - r) &&
+                    !strncmp(zhtidy_pass_name(k), r, (size_t)(dot - r));
+        CHECK(found);
+    }
     zhtidy_options_free(o);
+}
+
+/* Parse, then repair, a document; and repair one built by hand. */
+static void test_parse_repair(void)
+{
+    static const char text[] = "一、总体要求随着社会经济的快速发展，人才需求上升。\n";
+    zhtidy_doc *d = NULL;
+    zhtidy_error err;
+    CHECK(zhtidy_parse(text, sizeof text - 1, "x.txt", NULL, &d, &err) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_block_count(d) == 1 && zhtidy_doc_block_type(d, 0) == ZHTIDY_PARAGRAPH);
+    CHECK(zhtidy_repair(d, NULL) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_block_count(d) == 2 && zhtidy_doc_block_type(d, 0) == ZHTIDY_HEADING);
+    zhtidy_doc_free(d);
+
+    d = zhtidy_doc_new();
+    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, 0, "已阅读5页,还剩17页未读", strlen("已阅读5页,还剩17页未读"), 1) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, 0, "同志们,你好", strlen("同志们,你好"), 2) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_CODE, 0, 0, "f(a,b);", 7, 3) == ZHTIDY_OK);
+    CHECK(zhtidy_repair(d, NULL) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_block_count(d) == 2);
+    CHECK(!strcmp(zhtidy_doc_block_text(d, 0, NULL), "同志们，你好"));
+    CHECK(!strcmp(zhtidy_doc_block_text(d, 1, NULL), "f(a,b);")); /* code stays verbatim */
+    zhtidy_doc_free(d);
+}
+
+/* A tree written as JSON reads back to the same tree, tables and lists
+ * included; the writers go through any sink. */
+static void test_json_round_trip(void)
+{
+    zhtidy_doc *d = zhtidy_doc_new();
+    CHECK(zhtidy_doc_set_meta(d, ZHTIDY_META_TITLE, "标题\"引号\"") == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_HEADING, 2, 0, "一、总则", strlen("一、总则"), 7) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_LIST_ITEM, 2, ZHTIDY_BLOCK_ORDERED, "第一项", strlen("第一项"), 0) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_CODE, 0, 0, "a\n\tb", 4, 0) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_append_table(d, 1, 9) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_table_add_row(d) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_table_add_cell(d, "年份", strlen("年份"), 2, 1, 1) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_table_add_row(d) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_table_add_cell(d, "2024", 4, 1, 1, 0) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_table_add_cell(d, "", 0, 1, 1, 0) == ZHTIDY_OK);
+    zhtidy_buffer a = {0}, b = {0};
+    CHECK(zhtidy_write_json(d, NULL, zhtidy_buffer_sink, &a) == ZHTIDY_OK);
+    zhtidy_doc *e = NULL;
+    zhtidy_error err;
+    CHECK(zhtidy_read(a.data, a.len, NULL, NULL, &e, &err) == ZHTIDY_OK);
+    CHECK(zhtidy_write_json(e, NULL, zhtidy_buffer_sink, &b) == ZHTIDY_OK);
+    CHECK(a.len == b.len && !memcmp(a.data, b.data, a.len));
+    size_t header, n;
+    CHECK(zhtidy_doc_table_rows(e, 3, &header) == 2 && header == 1);
+    const zhtidy_cell *c = zhtidy_doc_table_row(e, 3, 0, &n);
+    CHECK(n == 1 && c[0].colspan == 2 && c[0].header && !strcmp(c[0].text, "年份"));
+    CHECK(zhtidy_doc_block_flags(e, 1) & ZHTIDY_BLOCK_ORDERED);
+    CHECK(!strcmp(zhtidy_doc_block_text(e, 2, NULL), "a\n\tb"));
+    zhtidy_free(a.data);
+    zhtidy_free(b.data);
+    zhtidy_doc_free(e);
+    /* a syntax error has its line and column */
+    static const char bad[] = "{\"zhtidy\": 1,\n \"blocks\": [}\n";
+    CHECK(zhtidy_parse(bad, sizeof bad - 1, "t.json", NULL, &e, &err) == ZHTIDY_ERR_JSON && !e);
+    CHECK(err.status == ZHTIDY_ERR_JSON && err.line == 2 && err.column > 1 && err.message[0]);
+    zhtidy_doc_free(d);
+}
+
+static int refuse(void *ud, const void *data, size_t len)
+{
+    (void)data;
+    (void)len;
+    return ++*(int *)ud > 1; /* from 0: take one piece, refuse the next; from 1: refuse */
+}
+
+/* A sink that refuses makes the writer stop with ZHTIDY_ERR_WRITE. */
+static void test_sink_refuses(void)
+{
+    size_t len;
+    char *text = slurp("001_d1cd337ab5630d42.txt", &len);
+    zhtidy_doc *d = NULL;
+    CHECK(zhtidy_read(text, len, NULL, NULL, &d, NULL) == ZHTIDY_OK);
+    int calls = 1;
+    CHECK(zhtidy_write_docx(d, NULL, refuse, &calls) == ZHTIDY_ERR_WRITE);
+    calls = 1;
+    CHECK(zhtidy_write_txt(d, NULL, refuse, &calls) == ZHTIDY_ERR_WRITE);
+    zhtidy_doc_free(d);
+    free(text);
 }
 
 static void test_read_basics(void)
 {
     zhtidy_options *raw = raw_options();
     zhtidy_doc *d = (zhtidy_doc *)1;
-    CHECK(zhtidy_read("a\0b", 3, NULL, raw, &d) == ZHTIDY_ERR_BINARY && d == NULL);
-    CHECK(zhtidy_read(NULL, 1, NULL, raw, &d) == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_read("a\0b", 3, NULL, raw, &d, NULL) == ZHTIDY_ERR_BINARY && d == NULL);
+    CHECK(zhtidy_read(NULL, 1, NULL, raw, &d, NULL) == ZHTIDY_ERR_ARG);
 
     const char crlf[] = "\xEF\xBB\xBF甲\r\n\r\n乙\r丙";
-    CHECK(zhtidy_read(crlf, sizeof crlf - 1, "x.txt", raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_read(crlf, sizeof crlf - 1, "x.txt", raw, &d, NULL) == ZHTIDY_OK);
     CHECK(zhtidy_doc_block_count(d) == 3);
     CHECK(!strcmp(zhtidy_doc_block_text(d, 0, NULL), "甲"));
     CHECK(zhtidy_doc_block_line(d, 0) == 1 && zhtidy_doc_block_line(d, 1) == 3);
@@ -123,19 +221,19 @@ static void test_read_basics(void)
     zhtidy_doc_free(d);
 
     const char le[] = "\xFF\xFE\x2D\x4E\x87\x65\x0A\x00"; /* UTF-16LE 中文\n */
-    CHECK(zhtidy_read(le, sizeof le - 1, NULL, raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_read(le, sizeof le - 1, NULL, raw, &d, NULL) == ZHTIDY_OK);
     CHECK(zhtidy_doc_block_count(d) == 1 && !strcmp(zhtidy_doc_block_text(d, 0, NULL), "中文"));
     CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_ENCODING), "UTF-16LE"));
     zhtidy_doc_free(d);
 
     const char be[] = "\xFE\xFF\x4E\x2D\x65\x87"; /* UTF-16BE 中文 */
-    CHECK(zhtidy_read(be, sizeof be - 1, NULL, raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_read(be, sizeof be - 1, NULL, raw, &d, NULL) == ZHTIDY_OK);
     CHECK(zhtidy_doc_block_count(d) == 1 && !strcmp(zhtidy_doc_block_text(d, 0, NULL), "中文"));
     zhtidy_doc_free(d);
 
     /* invalid UTF-8 in mostly-UTF-8 text: replaced, counted, rest kept */
     const char bad[] = "教育\xFF科技\xC3人才培养的现状和发展";
-    CHECK(zhtidy_read(bad, sizeof bad - 1, NULL, raw, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_read(bad, sizeof bad - 1, NULL, raw, &d, NULL) == ZHTIDY_OK);
     CHECK(!strcmp(zhtidy_doc_meta(d, ZHTIDY_META_ENCODING), "UTF-8"));
     CHECK(!strcmp(zhtidy_doc_block_text(d, 0, NULL),
                   "教育\xEF\xBF\xBD科技\xEF\xBF\xBD人才培养的现状和发展"));
@@ -184,8 +282,8 @@ static void check_detect(const char *sample, const char *enc, const char *detect
     zhtidy_doc *want = NULL, *got = NULL;
     zhtidy_options *forced = raw_options();
     zhtidy_options_set_encoding(forced, enc);
-    CHECK(zhtidy_read(bytes, elen, NULL, forced, &want) == ZHTIDY_OK);
-    CHECK(zhtidy_read(bytes, elen, NULL, raw, &got) == ZHTIDY_OK);
+    CHECK(zhtidy_read(bytes, elen, NULL, forced, &want, NULL) == ZHTIDY_OK);
+    CHECK(zhtidy_read(bytes, elen, NULL, raw, &got, NULL) == ZHTIDY_OK);
     if (want && got) {
         CHECK(!strcmp(zhtidy_doc_meta(got, ZHTIDY_META_ENCODING), detected));
         CHECK(zhtidy_doc_block_count(got) == zhtidy_doc_block_count(want));
@@ -218,7 +316,7 @@ static void test_report_invariant_small(void)
     zhtidy_options_keep(o, "script");
     const char in[] = "标题\n同志们:\n　　正文 内容";
     zhtidy_doc *d = NULL;
-    CHECK(zhtidy_read(in, sizeof in - 1, NULL, o, &d) == ZHTIDY_OK);
+    CHECK(zhtidy_read(in, sizeof in - 1, NULL, o, &d, NULL) == ZHTIDY_OK);
     const zhtidy_report *r = zhtidy_doc_report(d);
     zhtidy_change c;
     int seen = 0;
@@ -278,8 +376,8 @@ static void check_invariant(const char *sample, zhtidy_script script, unsigned f
     zhtidy_options_set_script(o, script);
     zhtidy_options_set_flags(o, flags);
     zhtidy_doc *in = NULL, *out = NULL;
-    CHECK(zhtidy_read(text, len, NULL, raw, &in) == ZHTIDY_OK);
-    CHECK(zhtidy_read(text, len, NULL, o, &out) == ZHTIDY_OK);
+    CHECK(zhtidy_read(text, len, NULL, raw, &in, NULL) == ZHTIDY_OK);
+    CHECK(zhtidy_read(text, len, NULL, o, &out, NULL) == ZHTIDY_OK);
     long *counts = calloc(0x110000, sizeof *counts);
     if (in && out && counts) {
         for (size_t i = 0; i < zhtidy_doc_block_count(in); i++)
@@ -318,7 +416,7 @@ static void test_sample_scripts(void)
         size_t len, hans, hant;
         char *text = slurp(names[i], &len);
         zhtidy_doc *d = NULL;
-        CHECK(zhtidy_read(text, len, NULL, NULL, &d) == ZHTIDY_OK);
+        CHECK(zhtidy_read(text, len, NULL, NULL, &d, NULL) == ZHTIDY_OK);
         zhtidy_doc_script_counts(d, &hans, &hant);
         const char *lang = zhtidy_doc_meta(d, ZHTIDY_META_LANG);
         if (i == 1)
@@ -351,6 +449,9 @@ int main(int argc, char **argv)
     test_tree();
     test_status();
     test_options();
+    test_parse_repair();
+    test_json_round_trip();
+    test_sink_refuses();
     test_read_basics();
     test_detection();
     test_report_invariant_small();

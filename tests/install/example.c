@@ -9,7 +9,7 @@ int main(int argc, char **argv)
 {
     const char *text = argc > 1 ? argv[1] : "";
     zhtidy_doc *doc = NULL;
-    zhtidy_status st = zhtidy_read(text, strlen(text), "example", NULL, &doc);
+    zhtidy_status st = zhtidy_read(text, strlen(text), "example", NULL, &doc, NULL);
     if (st != ZHTIDY_OK) {
         fprintf(stderr, "example: %s\n", zhtidy_strerror(st));
         return 1;
