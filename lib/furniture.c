@@ -279,6 +279,8 @@ static zhtidy_status whole_block(state *s, size_t i, const zt_key *k, bool *gone
             end == 0 || !only_punct(b->text, zt_key_end(k, end - 1), b->len))
             continue;
         zhtidy_status st = ZHTIDY_OK;
+        if (f->action == ZT_ACT_META_KEEP)
+            return doc->meta[ZHTIDY_META_KEYWORDS] ? ZHTIDY_OK : take_meta(s->ctx, b, k);
         if (f->action == ZT_ACT_META)
             st = take_meta(s->ctx, b, k);
         if (f->action == ZT_ACT_TITLE)

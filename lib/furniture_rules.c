@@ -71,8 +71,10 @@ const zt_furniture zt_furniture_table[] = {
 
     /* category and keyword lines become metadata */
     {ZT_R_FURNITURE_CATEGORY, "*所在栏目:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
-    {ZT_R_FURNITURE_CATEGORY, "关键词:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
-    {ZT_R_FURNITURE_CATEGORY, "关键字:*", ZT_WHOLE_BLOCK, ZT_ACT_META},
+    /* a document's own keywords line (a paper's 关键词) is its text: it stays,
+     * and names the keywords too */
+    {ZT_R_FURNITURE_CATEGORY, "关键词:*", ZT_WHOLE_BLOCK, ZT_ACT_META_KEEP},
+    {ZT_R_FURNITURE_CATEGORY, "关键字:*", ZT_WHOLE_BLOCK, ZT_ACT_META_KEEP},
 };
 
 const size_t zt_furniture_count = sizeof zt_furniture_table / sizeof zt_furniture_table[0];

@@ -218,6 +218,7 @@ typedef enum {
     ZT_ACT_SUMMARY, /* a marker: the block after it is a site summary */
     ZT_ACT_LIST,    /* a marker: the list items after it belong to it */
     ZT_ACT_META,    /* category and keyword lines: into the metadata */
+    ZT_ACT_META_KEEP, /* a keyword line: into the metadata, and kept */
     ZT_ACT_TITLE    /* a page-title line: its title is a title candidate */
 } zt_action;
 
@@ -395,6 +396,8 @@ zhtidy_status zt_run_passes(zt_ctx *ctx);
 zhtidy_status zt_pass_unicode(zt_ctx *ctx);
 zhtidy_status zt_pass_lines(zt_ctx *ctx);
 zhtidy_status zt_pass_furniture(zt_ctx *ctx);
+zhtidy_status zt_pass_detector(zt_ctx *ctx);
+zhtidy_status zt_pass_repeats(zt_ctx *ctx);
 zhtidy_status zt_pass_fragments(zt_ctx *ctx);
 zhtidy_status zt_pass_summary(zt_ctx *ctx);
 zhtidy_status zt_pass_glyphs(zt_ctx *ctx);

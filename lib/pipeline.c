@@ -16,7 +16,9 @@ static const struct {
     zhtidy_status (*run)(zt_ctx *ctx);
 } passes[] = {
     {"unicode", zt_pass_unicode},       {"lines", zt_pass_lines},
-    {"furniture", zt_pass_furniture},   {"fragments", zt_pass_fragments},
+    {"furniture", zt_pass_furniture},   {"detector", zt_pass_detector},
+    {"repeats", zt_pass_repeats},
+    {"fragments", zt_pass_fragments},
     {"summary", zt_pass_summary},       {"glyphs", zt_pass_glyphs},
     {"title", zt_pass_title},           {"toc", zt_pass_toc},
     {"headings", zt_pass_headings},     {"typography", zt_pass_typography},

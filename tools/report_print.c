@@ -61,6 +61,8 @@ void report_print(FILE *f, const char *input, const zhtidy_doc *doc)
                 fputs(c.kind == ZHTIDY_CHANGE_FLAG ? " kept as " : " with ", f);
                 put_quoted(f, c.new_text);
             }
+            if (*c.why)
+                fprintf(f, " (%s)", c.why);
             fputc('\n', f);
         }
     }

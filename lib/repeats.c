@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT */
+/* repeats.c - what a page repeats: its title, a whole copy of itself,
+ * running headers and footers, watermark phrases.
+ *
+ * Sites print the title again above the text, show a document twice (a
+ * preview, then the text), put "2019/9/26,陈良杰,2" under every slide, and
+ * glue a phrase ("SEO靠我", "管理资源吧") into sentences every few hundred
+ * characters.  Text is compared in match form (script, width and spaces
+ * folded), through hashes, so every step is linear. */
+#include "detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TITLE_MAX_CHARS 60
+#define PAGE_MIN_BLOCKS 3
+#define PAGE_MIN_CHARS 200
+#define RUN_LIMIT 512
+#define FOOTER_MAX_CHARS 40
+
+typedef struct {
+    uint64_t *hash;     /* of each block's match form; 0 for blocks not compared */
+    size_t *chars;      /* match-form characters */
+    uint64_t *template; /* the same with every number as one '#': running footers */
+    size_t n;
+} block_hashes;
+
+static uint64_t mix(uint64_t h, int32_t c)
+{
+    return (h ^ (uint64_t)(uint32_t)c) * 0x100000001B3ULL;
+}
+
+/* File extensions a title is printed with: 报告.docx and 报告 are one title. */
+static size_t without_extension(const zt_key *k)
+{
+    static const char *const ext[] = {".DOCX", ".DOC", ".PDF", ".PPTX", ".PPT", ".TXT", ".XLSX",
+                                      ".XLS", ".WPS", ".RAR", ".ZIP", NULL};
+    for (size_t e = 0; ext[e]; e++) {
+        size_t n = strlen(ext[e]);
+        bool same = k->n > n;
+        for (size_t j = 0; same && j < n; j++)
+            same = k->k[k->n - n + j] == ext[e][j];
+        if (same)
+            return k->n - n;
+    }
+    return k->n;
+}
+
+static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h)
+{
+    h->n = doc->n;
+    h->hash = calloc(doc->n + 1, sizeof *h->hash);
+    h->chars = calloc(doc->n + 1, sizeof *h->chars);
+    h->template = calloc(doc->n + 1, sizeof *h->template);
+    if (!h->hash || !h->chars || !h->template)
+        return ZHTIDY_ERR_NOMEM;
+    for (size_t i = 0; i < doc->n; i++) {
+        if (!zt_is_text(&doc->blocks[i]))
+            continue;
+        zt_key k;
+        if (!zt_key_build(&k, doc->blocks[i].text, doc->blocks[i].len))
+            return ZHTIDY_ERR_NOMEM;
+        uint64_t a = 0xCBF29CE484222325ULL, t = a;
+        size_t n = without_extension(&k);
+        for (size_t j = 0; j < n; j++) {
+            bool digit = k.k[j] >= '0' && k.k[j] <= '9';
+            a = mix(a, k.k[j]);
+            if (!digit || j == 0 || !(k.k[j - 1] >= '0' && k.k[j - 1] <= '9'))
+                t = mix(t, digit ? '#' : k.k[j]);
+        }
+        h->hash[i] = a | 1; /* never 0 */
+        h->template[i] = t | 1;
+        h->chars[i] = n;
+        zt_key_free(&k);
+    }
+    return ZHTIDY_OK;
+}
+
+static void free_hashes(block_hashes *h)
+{
+    free(h->hash);
+    free(h->chars);
+    free(h->template);
+}
+
+static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, zt_rule rule, const char *why)
+{
+    struct zt_block *b = &doc->blocks[i];
+    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text,
+                                     b->len, NULL, 0);
+    if (!st && why)
+        st = zt_report_why(&doc->report, why, strlen(why));
+    if (!st)
+        zt_doc_remove(doc, i);
+    return st;
+}
+
+/* ---- a hash set of block indexes, by hash ---------------------------------- */
+
+typedef struct {
+    size_t *slot; /* index + 1; 0: free */
+    size_t mask;
+} index_set;
+
+static bool set_init(index_set *s, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    s->mask = cap - 1;
+    return (s->slot = calloc(cap, sizeof *s->slot)) != NULL;
+}
+
+/* The first index stored with hash H whose block EQUAL says is the same, or
+ * store I and return I. */
+static size_t set_first(index_set *s, const uint64_t *hash, size_t i)
+{
+    for (size_t p = hash[i] & s->mask;; p = (p + 1) & s->mask) {
+        if (!s->slot[p]) {
+            s->slot[p] = i + 1;
+            return i;
+        }
+        if (hash[s->slot[p] - 1] == hash[i])
+            return s->slot[p] - 1;
+    }
+}
+
+/* ---- the title printed again ------------------------------------------------ */
+
+/* The head of the page: blocks before the first sentence of prose. */
+static size_t head_end(const zhtidy_doc *doc)
+{
+    for (size_t i = 0; i < doc->n; i++) {
+        const struct zt_block *b = &doc->blocks[i];
+        if (!zt_is_text(b))
+            return i;
+        if (b->len >= 40 * 3)
+            for (size_t p = 0; p < b->len;)
+                if (zt_sentence_end(zt_utf8_next(b->text, b->len, &p)))
+                    return i;
+    }
+    return doc->n;
+}
+
+/* A short line of the head printed again: the first copy stays. */
+static zhtidy_status title_copies(zhtidy_doc *doc, const block_hashes *h, index_set *seen)
+{
+    size_t end = head_end(doc);
+    for (size_t i = 0; i < end; i++) {
+        if (!h->hash[i] || h->chars[i] > TITLE_MAX_CHARS || zt_has_clause_punct(doc->blocks[i].text, doc->blocks[i].len))
+            continue;
+        if (set_first(seen, h->hash, i) != i) {
+            zhtidy_status st = remove_block(doc, i, ZT_R_REPEATS_TITLE, NULL);
+            if (st)
+                return st;
+        }
+    }
+    return ZHTIDY_OK;
+}
+
+/* ---- a page copied twice ------------------------------------------------------ */
+
+static zhtidy_status page_copies(zhtidy_doc *doc, const block_hashes *h, index_set *seen)
+{
+    for (size_t j = 0; j < doc->n;) {
+        size_t i = h->hash[j] && !doc->blocks[j].dead ? set_first(seen, h->hash, j) : j;
+        size_t run = 0, chars = 0;
+        while (i < j && i + run < j && j + run < doc->n && run < RUN_LIMIT && h->hash[i + run] &&
+               h->hash[i + run] == h->hash[j + run] && !doc->blocks[j + run].dead) {
+            chars += h->chars[j + run];
+            run++;
+        }
+        if (run < PAGE_MIN_BLOCKS || chars < PAGE_MIN_CHARS) {
+            j++;
+            continue;
+        }
+        for (size_t k = j; k < j + run; k++) {
+            zhtidy_status st = remove_block(doc, k, ZT_R_REPEATS_PAGE, "a copy of the text above");
+            if (st)
+                return st;
+        }
+        j += run;
+    }
+    return ZHTIDY_OK;
+}
+
+/* ---- running headers and footers ------------------------------------------------ */
+
+/* Short lines that differ only in their numbers and stand apart through
+ * the page ("2019/9/26,陈良杰,2" … ",3" … ",4"): all of them go.  A list
+ * numbers its items at the start and keeps them together; it stays. */
+static zhtidy_status running_lines(zhtidy_doc *doc, const block_hashes *h)
+{
+    index_set by_template;
+    if (!set_init(&by_template, doc->n))
+        return ZHTIDY_ERR_NOMEM;
+    size_t *count = calloc(doc->n + 1, sizeof *count), *last = calloc(doc->n + 1, sizeof *last);
+    size_t *spread = calloc(doc->n + 1, sizeof *spread);
+    zhtidy_status st = count && last && spread ? ZHTIDY_OK : ZHTIDY_ERR_NOMEM;
+    size_t *first = count ? calloc(doc->n + 1, sizeof *first) : NULL;
+    if (!first)
+        st = ZHTIDY_ERR_NOMEM;
+    for (size_t i = 0; !st && i < doc->n; i++) {
+        const struct zt_block *b = &doc->blocks[i];
+        bool candidate = h->template[i] && !b->dead && h->chars[i] <= FOOTER_MAX_CHARS &&
+                         h->template[i] != h->hash[i] && !zt_starts_numbered(b->text, b->len);
+        first[i] = candidate ? set_first(&by_template, h->template, i) : doc->n;
+        if (first[i] == doc->n)
+            continue;
+        spread[first[i]] += count[first[i]] && i - last[first[i]] >= 3;
+        count[first[i]]++;
+        last[first[i]] = i;
+    }
+    for (size_t i = 0; !st && i < doc->n; i++)
+        if (first[i] < doc->n && count[first[i]] >= 3 && spread[first[i]] + 1 >= count[first[i]])
+            st = remove_block(doc, i, ZT_R_REPEATS_FOOTER, "the same line, numbered, all through the page");
+    free(count);
+    free(last);
+    free(spread);
+    free(first);
+    free(by_template.slot);
+    return st;
+}
+
+zhtidy_status zt_pass_repeats(zt_ctx *ctx)
+{
+    zhtidy_doc *doc = ctx->doc;
+    block_hashes h = {0};
+    index_set titles = {0}, pages = {0};
+    zhtidy_status st = hash_blocks(doc, &h);
+    if (!st && (!set_init(&titles, doc->n) || !set_init(&pages, doc->n)))
+        st = ZHTIDY_ERR_NOMEM;
+    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_TITLE))
+        st = title_copies(doc, &h, &titles);
+    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_PAGE))
+        st = page_copies(doc, &h, &pages);
+    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_FOOTER))
+        st = running_lines(doc, &h);
+    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_WATERMARK))
+        st = zt_watermarks(doc);
+    free(titles.slot);
+    free(pages.slot);
+    free_hashes(&h);
+    return st;
+}

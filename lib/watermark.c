@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/* watermark.c - phrases a site glues into sentences again and again.
+ *
+ * "纯真数据库收集了…等 ISP 的 SEO靠我 IP 地址数据", "不SEO靠我时的更改": the
+ * phrase stands three times or more, inside sentences (Han or letters on
+ * both sides), and is built around a word watermarks are made of (a site's
+ * name, a call to download: detect_rules.c).  Around each such word the
+ * phrase is grown while its occurrences agree, to at most 16 characters;
+ * every occurrence of it then goes.  A word of the document's own that
+ * merely repeats ("企业资源计划") is no seed, and a seed's neighbours in
+ * running text differ, so the phrase stays short and is left alone. */
+#include "detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MIN_COUNT 3
+#define MIN_CHARS 4
+#define MAX_CHARS 16
+#define MAX_SEEDS 4096
+
+extern const char *const zt_watermark_words[];
+
+typedef struct {
+    size_t block, at, end; /* key index range of the seed in its block */
+} occurrence;
+
+static bool word_char(int32_t c)
+{
+    return zt_is_han(c) || zt_is_ascii_alnum(c);
+}
+
+/* The key of every text block, built once. */
+typedef struct {
+    zt_key *keys;
+    size_t n;
+} keys;
+
+static void free_keys(keys *k)
+{
+    for (size_t i = 0; k->keys && i < k->n; i++)
+        zt_key_free(&k->keys[i]);
+    free(k->keys);
+}
+
+static zhtidy_status build_keys(const zhtidy_doc *doc, keys *k)
+{
+    k->n = doc->n;
+    if (!(k->keys = calloc(doc->n + 1, sizeof *k->keys)))
+        return ZHTIDY_ERR_NOMEM;
+    for (size_t i = 0; i < doc->n; i++)
+        if (zt_is_text(&doc->blocks[i]) && !zt_key_build(&k->keys[i], doc->blocks[i].text, doc->blocks[i].len))
+            return ZHTIDY_ERR_NOMEM;
+    return ZHTIDY_OK;
+}
+
+/* The seed words, compiled once. */
+typedef struct {
+    zt_pattern *p;
+    size_t n;
+} seeds;
+
+static zhtidy_status compile_seeds(void **out)
+{
+    seeds *s = calloc(1, sizeof *s);
+    size_t n = 0;
+    while (zt_watermark_words[n])
+        n++;
+    if (s && !(s->p = calloc(n, sizeof *s->p))) {
+        free(s);
+        s = NULL;
+    }
+    for (; s && s->n < n; s->n++)
+        if (!zt_pattern_compile(&s->p[s->n], zt_watermark_words[s->n])) {
+            for (size_t i = 0; i < s->n; i++)
+                zt_pattern_free(&s->p[i]);
+            free(s->p);
+            free(s);
+            s = NULL;
+        }
+    if (!s)
+        return ZHTIDY_ERR_NOMEM;
+    *out = s;
+    return ZHTIDY_OK;
+}
+
+/* Occurrences of pattern P, at most MAX_SEEDS. */
+static size_t find_all(const keys *k, const zt_pattern *p, occurrence *out)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < k->n && n < MAX_SEEDS; b++) {
+        size_t at, end, from = 0;
+        while (n < MAX_SEEDS && zt_key_find(&k->keys[b], from, p, &at, &end)) {
+            out[n++] = (occurrence){b, at, end};
+            from = end;
+        }
+    }
+    return n;
+}
+
+static int32_t key_at(const keys *k, const occurrence *o, long off)
+{
+    const zt_key *key = &k->keys[o->block];
+    long i = off < 0 ? (long)o->at + off : (long)o->end + off;
+    return i >= 0 && (size_t)i < key->n ? key->k[i] : -1;
+}
+
+static int by_int(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The character most of O[0..N) have at OFF, and how many have it. */
+static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, int32_t *scratch,
+                    size_t *count)
+{
+    for (size_t a = 0; a < n; a++)
+        scratch[a] = key_at(k, &o[a], off);
+    qsort(scratch, n, sizeof *scratch, by_int);
+    int32_t best = -1;
+    *count = 0;
+    for (size_t a = 0, run = 0; a < n; a++) {
+        run = a && scratch[a] == scratch[a - 1] ? run + 1 : 1;
+        if (run > *count && word_char(scratch[a])) {
+            *count = run;
+            best = scratch[a];
+        }
+    }
+    return best;
+}
+
+/* Grow the phrase around the seed occurrences O[0..N) while MIN_COUNT of
+ * them agree; those are moved to the front and their count left in *N.
+ * The phrase's characters before and after the seed go in *LEFT, *RIGHT. */
+static void grow(const keys *k, occurrence *o, size_t *n, int32_t *scratch, size_t *left,
+                 size_t *right)
+{
+    *left = *right = 0;
+    for (int side = 0; side < 2; side++) {
+        while (*left + *right + (o[0].end - o[0].at) < MAX_CHARS) {
+            long off = side ? (long)*right : -(long)*left - 1;
+            size_t count;
+            int32_t best = mode(k, o, *n, off, scratch, &count);
+            if (count < MIN_COUNT)
+                break;
+            size_t kept = 0;
+            for (size_t a = 0; a < *n; a++)
+                if (key_at(k, &o[a], off) == best) {
+                    occurrence t = o[kept];
+                    o[kept++] = o[a];
+                    o[a] = t;
+                }
+            *n = kept;
+            *(side ? right : left) += 1;
+        }
+    }
+}
+
+/* A byte range to cut from a block. */
+typedef struct {
+    size_t block, from, to;
+} cut;
+
+static int by_place(const void *a, const void *b)
+{
+    const cut *x = a, *y = b;
+    if (x->block != y->block)
+        return (x->block > y->block) - (x->block < y->block);
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+typedef struct {
+    cut *items;
+    size_t n, cap;
+} cuts;
+
+static bool add_cut(cuts *c, cut x)
+{
+    cut *items = zt_grow(c->items, &c->cap, c->n, sizeof *items, 16);
+    if (!items)
+        return false;
+    c->items = items;
+    c->items[c->n++] = x;
+    return true;
+}
+
+/* The watermark around seed pattern P, if there is one: its occurrences go
+ * into C. */
+static zhtidy_status seed(const keys *k, const zt_pattern *p, occurrence *o, int32_t *scratch,
+                          cuts *c)
+{
+    size_t n = find_all(k, p, o), left, right;
+    if (n < MIN_COUNT)
+        return ZHTIDY_OK;
+    grow(k, o, &n, scratch, &left, &right);
+    size_t glued = 0;
+    for (size_t a = 0; a < n; a++)
+        glued += word_char(key_at(k, &o[a], -(long)left - 1)) && word_char(key_at(k, &o[a], (long)right));
+    if (n < MIN_COUNT || left + right + (o[0].end - o[0].at) < MIN_CHARS || glued < 2)
+        return ZHTIDY_OK;
+    for (size_t a = 0; a < n; a++) {
+        const zt_key *key = &k->keys[o[a].block];
+        size_t from = key->start[o[a].at - left], to = zt_key_end(key, o[a].end + right - 1);
+        if (!add_cut(c, (cut){o[a].block, from, to}))
+            return ZHTIDY_ERR_NOMEM;
+    }
+    return ZHTIDY_OK;
+}
+
+/* Cut the ranges of C from their blocks, each block in one copy. */
+static zhtidy_status apply(zhtidy_doc *doc, cuts *c)
+{
+    qsort(c->items, c->n, sizeof *c->items, by_place);
+    zhtidy_status st = ZHTIDY_OK;
+    for (size_t a = 0; a < c->n && !st;) {
+        struct zt_block *b = &doc->blocks[c->items[a].block];
+        zt_edit e;
+        zt_edit_start(&e, &doc->report, b->line, b->len);
+        size_t kept = 0;
+        for (; a < c->n && &doc->blocks[c->items[a].block] == b; a++) {
+            size_t from = c->items[a].from > kept ? c->items[a].from : kept, to = c->items[a].to;
+            if (to <= from)
+                continue; /* inside a range already cut */
+            zt_buf_add(&e.out, b->text + kept, from - kept);
+            zt_edit_change(&e, ZT_R_REPEATS_WATERMARK, b->text + from, to - from, NULL, 0);
+            kept = to;
+        }
+        zt_buf_add(&e.out, b->text + kept, b->len - kept);
+        st = zt_edit_finish(&e, b);
+    }
+    return st;
+}
+
+zhtidy_status zt_watermarks(zhtidy_doc *doc)
+{
+    static zt_once compiled = ZT_ONCE_INIT;
+    void *v;
+    zhtidy_status st = zt_once_get(&compiled, compile_seeds, &v);
+    const seeds *sd = v;
+    keys k = {0};
+    cuts c = {0};
+    occurrence *o = st ? NULL : malloc(MAX_SEEDS * sizeof *o);
+    int32_t *scratch = o ? malloc(MAX_SEEDS * sizeof *scratch) : NULL;
+    if (!st && !scratch)
+        st = ZHTIDY_ERR_NOMEM;
+    if (!st)
+        st = build_keys(doc, &k);
+    for (size_t w = 0; !st && w < sd->n; w++)
+        st = seed(&k, &sd->p[w], o, scratch, &c);
+    if (!st && c.n)
+        st = apply(doc, &c);
+    free(o);
+    free(scratch);
+    free(c.items);
+    free_keys(&k);
+    return st;
+}
