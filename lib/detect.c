@@ -31,6 +31,10 @@ typedef struct {
 /* Strong evidence that a line is furniture, or NULL. */
 static const char *furniture_evidence(const zt_line_features *f)
 {
+    if (f->status && f->status >= f->han + f->latin && f->n <= 24)
+        return "a prompt";
+    if (f->rule)
+        return "a rule of dashes";
     if (f->sent || f->clause >= 2)
         return NULL; /* a sentence: never on features alone */
     if (f->counter)

@@ -22,6 +22,7 @@ typedef struct {
     size_t func;        /* function characters of prose (的了是在…) */
     size_t ui;          /* characters the interface vocabulary covers */
     size_t ui_words;    /* interface words found */
+    size_t status;      /* characters prompts cover: 加载中, 展开全文 */
     size_t meta_labels; /* "上传人:" "页数:" …: metadata keys followed by a colon */
     size_t seps;        /* > | / » › - between short segments */
     size_t longest_seg; /* characters of the longest segment between them */
@@ -33,6 +34,7 @@ typedef struct {
     bool menu;          /* three items or more apart with spaces, none over 8 characters */
     bool site_key;      /* starts with a key only sites print: 上传人, 当前位置 … */
     bool narrator;      /* a sentence in which the site speaks of itself */
+    bool rule;          /* only dashes or = drawn across: ------, - - - - */
 } zt_line_features;
 
 /* Measure block B. */
@@ -45,7 +47,13 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
  * document's text) and short. */
 zhtidy_status zt_cut_narrator(const zt_lexicon *lex, zhtidy_doc *doc, size_t i, bool head);
 
-/* Phrases glued into sentences again and again, cut (repeats.watermark). */
-zhtidy_status zt_watermarks(zhtidy_doc *doc);
+/* The length of a date at key index I (2023-07-08, 2019/9/26: the forms
+ * sites print; 2024年3月4日 is a document's), or 0. */
+size_t zt_date_at(const zt_key *k, size_t i);
+
+/* Phrases glued into sentences again and again, cut (repeats.watermark).
+ * BLOCK_KEYS holds the key of each of DOC's blocks, empty for blocks not
+ * looked at. */
+zhtidy_status zt_watermarks(zhtidy_doc *doc, const zt_key *block_keys);
 
 #endif

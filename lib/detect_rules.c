@@ -20,7 +20,7 @@ const char *const zt_ui_words[] = {
     /* accounts and payment */
     "登录", "登入", "注册", "退出", "账号", "帐号", "密码", "验证码", "忘记密码", "会员",
     "VIP", "开通", "充值", "积分", "金币", "下载券", "付费", "免费", "购买", "购物车", "结账",
-    "结帐", "支付", "支付宝", "微信", "扫码", "扫一扫", "二维码", "关注", "QQ", "手机版",
+    "结帐", "支付", "支付宝", "您的", "微信", "扫码", "扫一扫", "二维码", "关注", "QQ", "手机版",
     "电脑版", "客户端", "APP", "个人中心", "我的", "设置", "优惠", "库存", "红利", "兑换",
     /* documents on a sharing site */
     "下载", "上传", "上传人", "上传者", "文档", "资源", "资源描述", "资源目录", "文档编号",
@@ -33,6 +33,14 @@ const char *const zt_ui_words[] = {
     "COPYRIGHT", "RESERVED", "LINK", "CITE", "IDENTIFIER", "放入", "清单", "LOGIN", "UPLOAD", "HELP", "ABOUT", "SEARCH", "HOME", "ADMINISTER",
     "ONLINE", "VISITORS", "ITEMS", "SCOPE", "ADV", "RESPONSIVE", "IMAGE", "LEFT", "RIGHT",
     "ENGLISH", "正体中文", "简体中文", "繁体中文",
+    NULL,
+};
+
+/* A page's prompts while it loads or folds its text: a line made of these
+ * alone ("加载中. ..", "展开全文") is never the document's. */
+const char *const zt_status_words[] = {
+    "加载中", "正在加载", "载入中", "加载更多", "点击加载更多", "展开全文", "阅读全文",
+    "查看全文", "继续阅读", "展开阅读全文", "点击阅读全文", "收起全文", "显示全部", "LOADING",
     NULL,
 };
 
@@ -55,7 +63,7 @@ const char *const zt_meta_keys[] = {
     "人气", "阅读", "浏览", "浏览量", "阅读量", "点阅", "下载", "下载量", "下载次数", "字数",
     "文档编号", "资源ID", "资源大小", "资源格式", "格式", "页数", "全文页数", "大小",
     "下载积分", "积分", "类型", "推荐度", "认证信息", "IP属地", "相关次数", "编辑", "TAGS",
-    "标签", "分类", "热度", "评分", "价格", "售价", "库存",
+    "标签", "分类", "热度", "评分", "价格", "售价", "库存", "IP",
     NULL,
 };
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define PAGE_MIN_CHARS 40
+#define CHUNK_MIN_CHARS 100
 
 static int32_t first_cp(const struct zt_block *b)
 {
@@ -32,16 +33,8 @@ static int32_t last_cp(const struct zt_block *b)
 /* "N、" at the start: N, and the length of the digits in *DIGITS. */
 static long counter(const struct zt_block *b, size_t *digits)
 {
-    size_t i = 0;
-    long n = 0;
-    if (!zt_is_text(b))
-        return 0;
-    while (i < b->len && i < 6 && b->text[i] >= '0' && b->text[i] <= '9')
-        n = n * 10 + (b->text[i++] - '0');
-    if (!i || b->len < i + 3 || memcmp(b->text + i, "\xE3\x80\x81", 3))
-        return 0;
-    *digits = i;
-    return n;
+    long n;
+    return zt_is_text(b) && zt_chunk_counter(b->text, b->len, &n, digits) ? n : 0;
 }
 
 /* Does the block end in heading numbering that a counter cut from its 、?
@@ -67,7 +60,7 @@ static bool ends_in_numbering(const struct zt_block *b)
 }
 
 /* Join blocks I+1 .. LAST onto block I in one copy, recording each seam
- * with the characters on both sides of it. */
+ * with the characters on both sides of it; removed blocks are passed over. */
 static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, zt_rule rule)
 {
     size_t total = 0;
@@ -83,6 +76,8 @@ static zhtidy_status join_run(zhtidy_doc *doc, size_t i, size_t last, zt_rule ru
     a->borrowed = false;
     for (size_t k = i + 1; k <= last; k++) {
         const struct zt_block *b = &doc->blocks[k];
+        if (b->dead)
+            continue; /* joined in already */
         size_t s = a->len, e = 0;
         for (int n = 0; n < 6 && s > 0; n++)
             zt_utf8_prev(a->text, s, &s);
@@ -126,28 +121,92 @@ static size_t counter_run(const zhtidy_doc *doc, size_t i, size_t *span)
         return 0;
     while (j < doc->n && counter(&doc->blocks[j], &d) == n0 + (long)(j - i))
         j++;
-    size_t len = j - i, cuts = 0, long_pages = 0;
+    size_t len = j - i, cuts = 0, long_pages = 0, chunks = 0;
     *span = len;
-    if (len < 3)
+    if (len < 2)
         return 0;
     for (size_t k = i; k < j; k++) {
         long_pages += at_least_chars(&doc->blocks[k], PAGE_MIN_CHARS);
+        chunks += at_least_chars(&doc->blocks[k], CHUNK_MIN_CHARS);
         if (k > i)
             cuts += !zt_block_complete(last_cp(&doc->blocks[k - 1]));
     }
+    /* two counters are enough when they number long chunks of a mirror
+     * page and the second cuts a sentence ("…毛泽东说：“世界上" / "2、怕就怕…") */
+    if (len == 2)
+        return cuts == 1 && chunks == 2 ? len : 0;
     return cuts * 2 >= len - 1 && long_pages + 1 >= len ? len : 0;
+}
+
+static bool url_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == ':' || c == '/' || c == '.' || c == '-' || c == '_';
+}
+
+/* Does a counter cut a web address or a decimal number in two, block A
+ * ending in "…详见ht" and block B going on with "tp://…" after its counter
+ * at byte FROM?  The address's start (http://, https://, www.) must span
+ * the seam; a decimal point must stand at it (12. | 5%, 12 | .5%). */
+static bool cuts_token(const struct zt_block *a, const struct zt_block *b, size_t from)
+{
+    char w[20];
+    size_t left = 0, right = 0;
+    while (left < 8 && left < a->len && url_char(a->text[a->len - 1 - left]))
+        left++;
+    while (right < 8 && from + right < b->len && url_char(b->text[from + right]))
+        right++;
+    if (!left || !right)
+        return false;
+    memcpy(w, a->text + a->len - left, left);
+    memcpy(w + left, b->text + from, right);
+    static const char *const starts[] = {"http://", "https://", "www.", NULL};
+    for (const char *const *u = starts; *u; u++) {
+        size_t n = strlen(*u);
+        for (size_t at = left > n - 1 ? left - (n - 1) : 0; at < left && at + n <= left + right; at++)
+            if (!memcmp(w + at, *u, n))
+                return true;
+    }
+    bool d0 = w[left - 1] >= '0' && w[left - 1] <= '9', d1 = w[left] >= '0' && w[left] <= '9';
+    bool p0 = w[left - 1] == '.', p1 = w[left] == '.';
+    return (p0 && left >= 2 && w[left - 2] >= '0' && w[left - 2] <= '9' && d1) ||
+           (d0 && p1 && right >= 2 && w[left + 1] >= '0' && w[left + 1] <= '9');
+}
+
+/* A lone counter that continues the page's numbering and cuts a web
+ * address or a number: taken out, and the two halves joined. */
+static zhtidy_status token_counter(zhtidy_doc *doc, size_t k, long last)
+{
+    size_t digits, j = k;
+    long n = counter(&doc->blocks[k], &digits);
+    while (j > 0 && doc->blocks[j - 1].dead) /* joined already */
+        j--;
+    if (!n || n != last + 1 || j == 0 || !zt_is_text(&doc->blocks[j - 1]) ||
+        !cuts_token(&doc->blocks[j - 1], &doc->blocks[k], digits + 3))
+        return ZHTIDY_OK;
+    zhtidy_status st = zt_block_cut(doc, k, 0, digits + 3, ZT_R_FRAGMENTS_PAGE_COUNTER);
+    return st ? st : join_run(doc, j - 1, k, ZT_R_FRAGMENTS_JOIN);
 }
 
 static zhtidy_status page_counters(zhtidy_doc *doc, const zhtidy_options *o)
 {
     if (!zt_rule_on(o, ZT_R_FRAGMENTS_PAGE_COUNTER))
         return ZHTIDY_OK;
+    long last = 0; /* the last counter seen */
     for (size_t i = 0; i < doc->n; i++) {
-        size_t span, run = counter_run(doc, i, &span);
+        size_t span, run = counter_run(doc, i, &span), d;
         if (!run) {
-            i += span ? span - 1 : 0; /* each run is looked at once */
+            for (size_t k = i; k < i + span; k++) { /* each run is looked at once */
+                long n = counter(&doc->blocks[k], &d);
+                zhtidy_status st = token_counter(doc, k, last);
+                if (st)
+                    return st;
+                last = n;
+            }
+            i += span ? span - 1 : 0;
             continue;
         }
+        last = counter(&doc->blocks[i + run - 1], &d);
         for (size_t k = i; k < i + run; k++) {
             size_t digits = 0;
             counter(&doc->blocks[k], &digits);

@@ -480,6 +480,8 @@ zhtidy_status zt_pass_furniture(zt_ctx *ctx)
     zhtidy_status st = zt_once_get(&compiled_table, compile_table, &t);
     s.t = t;
     zhtidy_doc *doc = ctx->doc;
+    if (!st && zt_rule_on(ctx->opts, ZT_R_FURNITURE_SCRIPT))
+        st = zt_cut_scripts(doc);
     for (size_t i = 0; !st && i < doc->n; i++) {
         if (!zt_is_text(&doc->blocks[i]))
             continue;

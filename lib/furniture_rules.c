@@ -53,6 +53,23 @@ const zt_furniture zt_furniture_table[] = {
     {ZT_R_FURNITURE_FOOTER, "评论", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
     {ZT_R_FURNITURE_FOOTER, "#/#", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
 
+    /* page counters glued anywhere: 第29页共29页诸暨…, …第 2 页 共 2 页… */
+    {ZT_R_FURNITURE_COUNTER, "第#页~/~共#页~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COUNTER, "第#页~共#页~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COUNTER, "共#页~第#页~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_COUNTER, "-#-", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+
+    /* banners with numbers, standing in the text */
+    {ZT_R_FURNITURE_BANNER, "此处隐藏#个字~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "本资源只提供#页预览~全部文档请下载后查看~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "本资源只提供#页预览~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "全部预览完了~如果喜欢就下载吧~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "如果喜欢就下载吧~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "喜欢就下载吧~查找使用更方便~", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "(预览前#页/共#页)", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "(#页珍藏版)", ZT_ANYWHERE, ZT_ACT_REMOVE},
+    {ZT_R_FURNITURE_BANNER, "本文目录*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
+
     /* preview ends */
     {ZT_R_FURNITURE_PREVIEW_END, "预览结束*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},
     {ZT_R_FURNITURE_PREVIEW_END, "*预览已结束*", ZT_WHOLE_BLOCK, ZT_ACT_REMOVE},

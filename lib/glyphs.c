@@ -135,6 +135,46 @@ static zhtidy_status html(struct zt_block *b, struct zhtidy_report *r)
     return zt_edit_finish(&e, b);
 }
 
+/* A stray . or ' that a site scatters into its copies as a mark: after a
+ * Han character and before punctuation ("办理的.,甲方", "用语的',发现").
+ * A full stop ending a sentence has no punctuation after it, numbering
+ * (一.) has text, and an apostrophe that closes a quotation has its
+ * opening one before it (QUOTES: how many came before). */
+static bool stray_at(const char *t, size_t len, size_t i, size_t quotes)
+{
+    if (t[i] != '.' && t[i] != '\'')
+        return false;
+    size_t j = i + 1;
+    int32_t before = i ? zt_utf8_prev(t, i, NULL) : 0;
+    int32_t after = j < len ? zt_utf8_next(t, len, &j) : 0;
+    bool punct = after == 0xFF0C || after == ',' || after == 0x3002 || after == 0x3001 ||
+                 after == 0xFF1B || after == ';' || after == 0xFF1A || after == 0xFF01 ||
+                 after == 0xFF1F;
+    return zt_is_han(before) && punct && (t[i] == '.' || quotes % 2 == 0);
+}
+
+static zhtidy_status stray(struct zt_block *b, struct zhtidy_report *r)
+{
+    if (!memchr(b->text, '.', b->len) && !memchr(b->text, '\'', b->len))
+        return ZHTIDY_OK;
+    zt_edit e;
+    zt_edit_start(&e, r, b->line, b->len);
+    size_t kept = 0, quotes = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        bool quote = b->text[i] == '\'';
+        if (!stray_at(b->text, b->len, i, quotes)) {
+            quotes += quote;
+            continue;
+        }
+        zt_buf_add(&e.out, b->text + kept, i - kept);
+        zt_edit_change(&e, ZT_R_GLYPHS_STRAY, b->text + i, 1, NULL, 0);
+        kept = i + 1;
+    }
+    if (e.changes)
+        zt_buf_add(&e.out, b->text + kept, b->len - kept);
+    return zt_edit_finish(&e, b);
+}
+
 /* A document that talks about HTML keeps its tags. */
 static bool about_html(const zhtidy_doc *doc)
 {
@@ -175,7 +215,7 @@ zhtidy_status zt_pass_glyphs(zt_ctx *ctx)
     zhtidy_doc *doc = ctx->doc;
     bool split = zt_rule_on(o, ZT_R_GLYPHS_SPLIT), gloss = zt_rule_on(o, ZT_R_GLYPHS_PINYIN);
     bool tags = zt_rule_on(o, ZT_R_GLYPHS_HTML) && !about_html(doc);
-    bool moji = zt_rule_on(o, ZT_R_GLYPHS_MOJIBAKE);
+    bool moji = zt_rule_on(o, ZT_R_GLYPHS_MOJIBAKE), strays = zt_rule_on(o, ZT_R_GLYPHS_STRAY);
     struct zhtidy_report *r = &doc->report;
     zhtidy_status st = ZHTIDY_OK;
     for (size_t i = 0; i < doc->n && !st; i++) {
@@ -190,6 +230,8 @@ zhtidy_status zt_pass_glyphs(zt_ctx *ctx)
             st = html(b, r);
         if (!st && moji)
             st = mojibake(b, r);
+        if (!st && strays)
+            st = stray(b, r);
     }
     return st;
 }

@@ -100,7 +100,11 @@ size_t zt_utf8_count(const char *s, size_t len);
  * NULL when out of memory. */
 char *zt_utf8_sanitize(const char *s, size_t n, size_t *out_len);
 
-bool zt_is_han(int32_t cp);
+static inline bool zt_is_han(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
+}
 bool zt_is_cjk_punct(int32_t cp);
 static inline bool zt_is_cjk(int32_t cp) { return zt_is_han(cp) || zt_is_cjk_punct(cp); }
 static inline bool zt_is_ascii_alnum(int32_t cp)
@@ -263,8 +267,16 @@ bool zt_starts_toc_marker(const char *t, size_t len);
  * and field codes from T[P]. */
 bool zt_has_field_code(const char *t, size_t len);
 size_t zt_skip_field_codes(const char *t, size_t len, size_t p);
+/* The bytes of a Word field code at T[P] (TOC \o "1-3" \h, PAGEREF _Toc12
+ * \h, HYPERLINK \l "_Toc12", _Toc12 and the bookmark digits glued to
+ * them), or 0. */
+size_t zt_field_code_at(const char *t, size_t len, size_t p);
 /* 零〇一二…十百千两, not digits. */
 bool zt_is_cn_numeral(int32_t c);
+/* The counter a site puts before each chunk of a mirrored document, "N、"
+ * at the start of T: its bytes (0 when none), N in *N, the digits' bytes in
+ * *DIGITS. */
+size_t zt_chunk_counter(const char *t, size_t len, long *n, size_t *digits);
 
 typedef enum {
     ZT_NUM_NONE = 0,
@@ -396,6 +408,8 @@ zhtidy_status zt_run_passes(zt_ctx *ctx);
 zhtidy_status zt_pass_unicode(zt_ctx *ctx);
 zhtidy_status zt_pass_lines(zt_ctx *ctx);
 zhtidy_status zt_pass_furniture(zt_ctx *ctx);
+/* Part of the furniture pass: scripts pasted into the text (scripts.c). */
+zhtidy_status zt_cut_scripts(zhtidy_doc *doc);
 zhtidy_status zt_pass_detector(zt_ctx *ctx);
 zhtidy_status zt_pass_repeats(zt_ctx *ctx);
 zhtidy_status zt_pass_fragments(zt_ctx *ctx);

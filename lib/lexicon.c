@@ -10,22 +10,27 @@
 #include <string.h>
 
 extern const char *const zt_ui_words[];
+extern const char *const zt_status_words[];
 extern const char *const zt_meta_keys[];
 extern const char *const zt_site_keys[];
 extern const char *const zt_narrator_words[];
 extern const char zt_function_chars[];
 
 #define N_COUNTERS 5
+/* No sentence of a site's is longer (in characters): text that runs on
+ * without punctuation is not cut as one. */
+#define MAX_SENTENCE 160
 
 /* A word list, sorted by first character for lookup. */
 typedef struct {
     zt_pattern *words;
     size_t n;
-    unsigned char *weight; /* narrator words: 2 strong, 1 weak */
+    unsigned char *weight;      /* narrator words: 2 strong, 1 weak */
+    uint8_t first[0x10000 / 8]; /* the characters words start with, as a set */
 } word_list;
 
 struct zt_lexicon {
-    word_list ui, meta, site, narrator;
+    word_list ui, status, meta, site, narrator;
     zt_pattern counters[N_COUNTERS];
     uint8_t func[0x10000 / 8]; /* function characters, as a set */
 };
@@ -42,9 +47,13 @@ static bool compile_words(word_list *l, const char *const *words)
         l->n++;
     if (!(l->words = calloc(l->n, sizeof *l->words)))
         return false;
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
         if (!zt_pattern_compile(&l->words[i], words[i]))
             return false;
+        int32_t c = l->words[i].cp[0];
+        if (c >= 0 && c < 0x10000)
+            l->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
     qsort(l->words, l->n, sizeof *l->words, by_first);
     return true;
 }
@@ -62,6 +71,7 @@ static void lexicon_free(struct zt_lexicon *x)
     if (!x)
         return;
     free_words(&x->ui);
+    free_words(&x->status);
     free_words(&x->meta);
     free_words(&x->site);
     free_words(&x->narrator);
@@ -77,7 +87,7 @@ static const char *const strong[] = {"小编", "本站", "网友", "仅供参考
                                      "如您", "请输入", "由此去", "免费下载", "提供海量",
                                      "已被浏览", "被下载", "为您提供", "欢迎下载", NULL};
 /* ... and these three: a site's contact, or where its copy comes from. */
-static const char *const strongest[] = {"邮件至", "本资料来自", NULL};
+static const char *const strongest[] = {"邮件至", "本资料来自", "请输入", NULL};
 
 static bool weigh_narrator(word_list *l)
 {
@@ -104,7 +114,8 @@ static zhtidy_status build(void **out)
     static const char *const counters[N_COUNTERS] = {"第#页~/~共#页", "共#页~第#页", "-#-",
                                                      "第#页~共#页", "第#页~"};
     struct zt_lexicon *x = calloc(1, sizeof *x);
-    bool ok = x && compile_words(&x->ui, zt_ui_words) && compile_words(&x->meta, zt_meta_keys) &&
+    bool ok = x && compile_words(&x->ui, zt_ui_words) &&
+              compile_words(&x->status, zt_status_words) && compile_words(&x->meta, zt_meta_keys) &&
               compile_words(&x->site, zt_site_keys) &&
               compile_words(&x->narrator, zt_narrator_words) && weigh_narrator(&x->narrator);
     for (int c = 0; ok && c < N_COUNTERS; c++)
@@ -130,8 +141,7 @@ zhtidy_status zt_lexicon_get(const zt_lexicon **lex)
     return st;
 }
 
-/* The longest word of L at key index I: its index in L, or L->n. */
-static size_t word_at(const word_list *l, const zt_key *k, size_t i, size_t *end)
+static size_t word_search(const word_list *l, const zt_key *k, size_t i, size_t *end)
 {
     size_t lo = 0, hi = l->n, best = l->n, best_end = i;
     int32_t c = k->k[i];
@@ -151,6 +161,25 @@ static size_t word_at(const word_list *l, const zt_key *k, size_t i, size_t *end
     }
     *end = best_end;
     return best;
+}
+
+/* A sentence of CHARS characters whose narrator words weigh WEIGHT: the
+ * site's own when the words are many and dense (a sentence of the
+ * document's that a watermark was glued into is long for its weight). */
+static bool narrator_sentence(size_t weight, size_t chars)
+{
+    return weight >= 3 && weight * 12 >= chars && chars <= MAX_SENTENCE;
+}
+
+/* The longest word of L at key index I: its index in L, or L->n; its end
+ * in *END. */
+static inline size_t word_at(const word_list *l, const zt_key *k, size_t i, size_t *end)
+{
+    int32_t c = k->k[i];
+    *end = i;
+    if (c >= 0 && c < 0x10000 && !(l->first[c >> 3] & (1u << (c & 7))))
+        return l->n; /* no word starts with C */
+    return word_search(l, k, i, end);
 }
 
 /* ---- measuring a line ------------------------------------------------------ */
@@ -184,15 +213,16 @@ static bool url_at(const zt_key *k, size_t i)
     return i + 4 <= k->n && (!memcmp(k->k + i, http, sizeof http) || !memcmp(k->k + i, www, sizeof www));
 }
 
-/* A date at I: 2023-07-08, 2019/9/26 (the form sites print; 2024年3月4日 is
- * a document's). */
-static bool date_at(const zt_key *k, size_t i)
+size_t zt_date_at(const zt_key *k, size_t i)
 {
     if ((i > 0 && is_digit(k->k[i - 1])) || digits_at(k, i) != 4 || i + 5 >= k->n)
-        return false;
+        return 0;
     int32_t s = k->k[i + 4];
     size_t m = s == '-' || s == '/' ? digits_at(k, i + 5) : 0;
-    return m >= 1 && m <= 2;
+    if (m < 1 || m > 2)
+        return 0;
+    size_t e = i + 5 + m, d = e < k->n && k->k[e] == s ? digits_at(k, e + 1) : 0;
+    return d >= 1 && d <= 2 ? e + 1 + d - i : e - i;
 }
 
 static bool is_sep(int32_t c)
@@ -217,17 +247,27 @@ static int32_t original(const zt_key *k, size_t i)
 
 static void count_char(const struct zt_lexicon *x, const zt_key *k, size_t i, zt_line_features *f)
 {
-    int32_t c = k->k[i], o = original(k, i);
-    f->han += zt_is_han(c);
-    f->latin += c >= 'A' && c <= 'Z';
-    f->digits += is_digit(c);
+    int32_t c = k->k[i];
+    if (zt_is_han(c)) {
+        f->han++;
+        f->func += c <= 0xFFFF && (x->func[c >> 3] & (1u << (c & 7)));
+        f->nav = f->nav || (i + 1 < k->n && is_nav(c, k->k[i + 1]));
+        return;
+    }
+    if (is_digit(c)) {
+        f->digits++;
+        f->date = f->date || zt_date_at(k, i);
+        f->time = f->time || time_at(k, i);
+        return;
+    }
+    if (c >= 'A' && c <= 'Z') {
+        f->latin++;
+        f->url = f->url || ((c == 'H' || c == 'W') && url_at(k, i));
+        return;
+    }
+    int32_t o = original(k, i);
     f->sent += zt_sentence_end(o);
     f->clause += o == 0xFF0C || o == 0x3001 || o == ',';
-    f->func += c <= 0xFFFF && (x->func[c >> 3] & (1u << (c & 7)));
-    f->date = f->date || date_at(k, i);
-    f->time = f->time || time_at(k, i);
-    f->url = f->url || url_at(k, i);
-    f->nav = f->nav || (i + 1 < k->n && is_nav(c, k->k[i + 1]));
 }
 
 /* Is key character I a separator?  A hyphen only with spaces around it,
@@ -281,6 +321,14 @@ static void menu_segments(const char *t, size_t len, zt_line_features *f)
     f->menu = segments >= 3 && longest <= 8 && !f->sent && !f->clause;
 }
 
+/* What rules across a page are drawn with.  Underscores are blanks to fill
+ * in, and * * * breaks a story's scenes: those stay. */
+static bool rule_char(int32_t c)
+{
+    return c == '-' || c == '=' || c == '~' || c == 0x2014 || c == 0x2013 || c == 0x2500 ||
+           c == 0x2501 || c == 0x2550 || c == 0xFF0D || c == 0xFF1D || c == 0xFF5E;
+}
+
 static bool whole_counter(const struct zt_lexicon *x, const zt_key *k)
 {
     for (int c = 0; c < N_COUNTERS; c++) {
@@ -302,10 +350,14 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     if (!zt_key_build(&k, b->text, b->len))
         return ZHTIDY_ERR_NOMEM;
     f->n = k.n;
-    size_t covered = 0, weight = 0;
+    size_t covered = 0, status_to = 0, weight = 0, start = 0;
     for (size_t i = 0; i < k.n; i++) {
         count_char(x, &k, i, f);
         size_t end;
+        if (i >= status_to && word_at(&x->status, &k, i, &end) < x->status.n) {
+            f->status += end - i;
+            status_to = end;
+        }
         if (i >= covered && word_at(&x->ui, &k, i, &end) < x->ui.n) {
             f->ui += end - i;
             f->ui_words++;
@@ -313,28 +365,33 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
         }
         if (word_at(&x->meta, &k, i, &end) < x->meta.n && end < k.n && k.k[end] == ':')
             f->meta_labels++;
+        /* a key only sites print, opening the line or labelling a value */
+        if (word_at(&x->site, &k, i, &end) < x->site.n && (i == 0 || (end < k.n && k.k[end] == ':')))
+            f->site_key = true;
         size_t w = word_at(&x->narrator, &k, i, &end);
         if (w < x->narrator.n)
             weight += x->narrator.weight[w];
-        if (zt_sentence_end(original(&k, i)) || i + 1 == k.n) {
-            f->narrator = f->narrator || weight >= 3;
+        int32_t c = k.k[i];
+        bool word = zt_is_han(c) || zt_is_ascii_alnum(c);
+        if ((!word && zt_sentence_end(original(&k, i))) || i + 1 == k.n) {
+            f->narrator = f->narrator || narrator_sentence(weight, i + 1 - start);
             weight = 0;
+            start = i + 1;
         }
     }
     separators(&k, f);
     menu_segments(b->text, b->len, f);
+    f->rule = k.n >= 3;
+    for (size_t i = 0; i < k.n && f->rule; i++)
+        f->rule = rule_char(original(&k, i));
     f->counter = whole_counter(x, &k);
-    size_t end;
-    f->site_key = k.n && word_at(&x->site, &k, 0, &end) < x->site.n;
+
     zt_key_free(&k);
     return ZHTIDY_OK;
 }
 
 /* ---- sentences of the site's own ------------------------------------------ */
 
-/* No sentence of a site's is longer (in characters): text that runs on
- * without punctuation is not cut as one. */
-#define MAX_SENTENCE 80
 
 /* How much the narrator words weigh in T[0..LEN). */
 static zhtidy_status weigh(const struct zt_lexicon *x, const char *t, size_t len, size_t *weight)
@@ -352,12 +409,13 @@ static zhtidy_status weigh(const struct zt_lexicon *x, const char *t, size_t len
     return ZHTIDY_OK;
 }
 
-/* The bytes of block B that narrator sentences hold; 0 when one of them is
- * too long to be a sentence (a run without punctuation). */
+/* The bytes of block B that narrator sentences hold, and whether its last
+ * sentence is one. */
 static zhtidy_status narrator_bytes(const struct zt_lexicon *x, const struct zt_block *b,
-                                    size_t *bytes)
+                                    size_t *bytes, bool *last)
 {
     *bytes = 0;
+    *last = false;
     for (size_t s = 0, p = 0; p < b->len;) {
         bool end = zt_sentence_end(zt_utf8_next(b->text, b->len, &p)) || p == b->len;
         size_t weight;
@@ -366,11 +424,9 @@ static zhtidy_status narrator_bytes(const struct zt_lexicon *x, const struct zt_
         zhtidy_status st = weigh(x, b->text + s, p - s, &weight);
         if (st)
             return st;
-        if (weight >= 3 && p - s > MAX_SENTENCE * 3) {
-            *bytes = 0;
-            return ZHTIDY_OK;
-        }
-        *bytes += weight >= 3 ? p - s : 0;
+        bool site = narrator_sentence(weight, zt_utf8_count(b->text + s, p - s));
+        *bytes += site ? p - s : 0;
+        *last = site;
         s = p;
     }
     return ZHTIDY_OK;
@@ -380,11 +436,13 @@ zhtidy_status zt_cut_narrator(const zt_lexicon *lex, zhtidy_doc *doc, size_t i, 
 {
     struct zt_block *b = &doc->blocks[i];
     size_t bytes;
-    zhtidy_status st0 = narrator_bytes(lex, b, &bytes);
+    bool last;
+    zhtidy_status st0 = narrator_bytes(lex, b, &bytes, &last);
     if (st0 || !bytes)
         return st0; /* nothing a sentence can be cut from */
-    /* the site's introduction, whole: short, and much of it the site's voice */
-    if (head && zt_utf8_count(b->text, b->len) <= 400 && bytes * 10 >= b->len * 3) {
+    /* the site's introduction, whole: short, ending in the site's voice
+     * ("…以下是小编为大家整理的…，希望对大家有所帮助。"), much of it the site's */
+    if (head && last && zt_utf8_count(b->text, b->len) <= 400 && bytes * 10 >= b->len * 3) {
         zhtidy_status st = zt_report_add(&doc->report, ZT_R_DETECTOR_SENTENCE, b->line,
                                          ZHTIDY_CHANGE_REMOVE, b->text, b->len, NULL, 0);
         static const char why[] = "an introduction in which the site speaks of itself";
@@ -396,15 +454,17 @@ zhtidy_status zt_cut_narrator(const zt_lexicon *lex, zhtidy_doc *doc, size_t i, 
     }
     zt_edit e;
     zt_edit_start(&e, &doc->report, b->line, b->len);
-    size_t s = 0, kept = 0;
-    for (size_t p = 0; p < b->len && !e.status;) {
+    /* a chunk's counter ("1、") is the page's, not the sentence's */
+    long n;
+    size_t digits, s = zt_chunk_counter(b->text, b->len, &n, &digits), kept = 0;
+    for (size_t p = s; p < b->len && !e.status;) {
         bool end = zt_sentence_end(zt_utf8_next(b->text, b->len, &p)) || p == b->len;
         size_t weight = 0;
         if (!end)
             continue;
         if ((e.status = weigh(lex, b->text + s, p - s, &weight)))
             break;
-        if (weight >= 3 && p - s <= MAX_SENTENCE * 3) {
+        if (narrator_sentence(weight, zt_utf8_count(b->text + s, p - s))) {
             zt_buf_add(&e.out, b->text + kept, s - kept);
             zt_edit_change(&e, ZT_R_DETECTOR_SENTENCE, b->text + s, p - s, NULL, 0);
             kept = p;

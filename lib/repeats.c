@@ -19,6 +19,7 @@
 #define FOOTER_MAX_CHARS 40
 
 typedef struct {
+    zt_key *keys;       /* each text block's match form, kept for the watermarks */
     uint64_t *hash;     /* of each block's match form; 0 for blocks not compared */
     size_t *chars;      /* match-form characters */
     uint64_t *template; /* the same with every number as one '#': running footers */
@@ -46,13 +47,19 @@ static size_t without_extension(const zt_key *k)
     return k->n;
 }
 
+static bool is_bullet(int32_t c)
+{
+    return c == 0x2022 || c == 0xB7 || c == '-' || c == '*' || c == 0x25CF || c == 0x25A0;
+}
+
 static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h)
 {
     h->n = doc->n;
     h->hash = calloc(doc->n + 1, sizeof *h->hash);
     h->chars = calloc(doc->n + 1, sizeof *h->chars);
     h->template = calloc(doc->n + 1, sizeof *h->template);
-    if (!h->hash || !h->chars || !h->template)
+    h->keys = calloc(doc->n + 1, sizeof *h->keys);
+    if (!h->hash || !h->chars || !h->template || !h->keys)
         return ZHTIDY_ERR_NOMEM;
     for (size_t i = 0; i < doc->n; i++) {
         if (!zt_is_text(&doc->blocks[i]))
@@ -60,24 +67,32 @@ static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h)
         zt_key k;
         if (!zt_key_build(&k, doc->blocks[i].text, doc->blocks[i].len))
             return ZHTIDY_ERR_NOMEM;
+        h->keys[i] = k;
         uint64_t a = 0xCBF29CE484222325ULL, t = a;
-        size_t n = without_extension(&k);
-        for (size_t j = 0; j < n; j++) {
+        size_t n = without_extension(&k), j0 = 0, words = 0;
+        while (j0 < n && is_bullet(k.k[j0])) /* • 标题 is the title printed again */
+            j0++;
+        for (size_t j = j0; j < n; j++) {
             bool digit = k.k[j] >= '0' && k.k[j] <= '9';
+            words += zt_is_han(k.k[j]) || zt_is_ascii_alnum(k.k[j]);
             a = mix(a, k.k[j]);
             if (!digit || j == 0 || !(k.k[j - 1] >= '0' && k.k[j - 1] <= '9'))
                 t = mix(t, digit ? '#' : k.k[j]);
         }
+        if (!words)
+            continue; /* rules of dashes and blanks repeat nothing */
         h->hash[i] = a | 1; /* never 0 */
         h->template[i] = t | 1;
-        h->chars[i] = n;
-        zt_key_free(&k);
+        h->chars[i] = n - j0;
     }
     return ZHTIDY_OK;
 }
 
 static void free_hashes(block_hashes *h)
 {
+    for (size_t i = 0; h->keys && i < h->n; i++)
+        zt_key_free(&h->keys[i]);
+    free(h->keys);
     free(h->hash);
     free(h->chars);
     free(h->template);
@@ -236,8 +251,12 @@ zhtidy_status zt_pass_repeats(zt_ctx *ctx)
         st = page_copies(doc, &h, &pages);
     if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_FOOTER))
         st = running_lines(doc, &h);
-    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_WATERMARK))
-        st = zt_watermarks(doc);
+    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_WATERMARK)) {
+        for (size_t i = 0; i < doc->n; i++)
+            if (doc->blocks[i].dead)
+                zt_key_free(&h.keys[i]); /* removed above: no watermark there */
+        st = zt_watermarks(doc, h.keys);
+    }
     free(titles.slot);
     free(pages.slot);
     free_hashes(&h);

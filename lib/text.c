@@ -79,14 +79,79 @@ bool zt_has_field_code(const char *t, size_t len)
     return memmem(t, len, "TOC\\o", 5) != NULL;
 }
 
+static bool ascii_letter(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool starts(const char *t, size_t len, size_t p, const char *w, size_t n)
+{
+    return len - p >= n && !memcmp(t + p, w, n);
+}
+
+/* Switches and arguments of a field from T[P]: \o "1-3" \h _Toc123, and
+ * the bookmark digits a copy glues to them ("\u29699").  Their end. */
+static size_t field_switches(const char *t, size_t len, size_t p)
+{
+    for (;;) {
+        size_t r = p;
+        while (r < len && t[r] == ' ')
+            r++;
+        if (r + 1 < len && t[r] == '\\' && ascii_letter(t[r + 1])) {
+            r += 2;
+        } else if (r < len && t[r] == '"') {
+            size_t q = r + 1;
+            while (q < len && q - r < 40 && t[q] != '"' && (unsigned char)t[q] >= 0x20 &&
+                   (unsigned char)t[q] < 0x80)
+                q++;
+            if (q >= len || t[q] != '"')
+                break;
+            r = q + 1;
+        } else if (starts(t, len, r, "_Toc", 4)) {
+            r += 4;
+        } else {
+            break;
+        }
+        while (r < len && t[r] >= '0' && t[r] <= '9')
+            r++;
+        p = r;
+    }
+    return p;
+}
+
+size_t zt_field_code_at(const char *t, size_t len, size_t p)
+{
+    if (p >= len || (p > 0 && ascii_letter(t[p - 1])))
+        return 0;
+    static const struct {
+        const char *w;
+        size_t n;
+    } fields[] = {{"TOC", 3}, {"PAGEREF", 7}, {"HYPERLINK", 9}};
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+        if (!starts(t, len, p, fields[f].w, fields[f].n))
+            continue;
+        size_t q = p + fields[f].n;
+        if (q < len && ascii_letter(t[q]))
+            return 0;
+        size_t end = field_switches(t, len, q);
+        /* a field has switches or a bookmark; "TOC" alone is a word */
+        return end > q && memchr(t + q, '\\', end - q) ? end - p : 0;
+    }
+    if (starts(t, len, p, "_Toc", 4) && p + 4 < len && t[p + 4] >= '0' && t[p + 4] <= '9')
+        return field_switches(t, len, p) - p;
+    return 0;
+}
+
 size_t zt_skip_field_codes(const char *t, size_t len, size_t p)
 {
-    while (p < len && (t[p] == ' ' || t[p] == '\t'))
-        p++;
-    if (len - p >= 3 && !memcmp(t + p, "TOC", 3))
-        while (p < len && (unsigned char)t[p] < 0x80)
+    for (;;) {
+        while (p < len && (t[p] == ' ' || t[p] == '\t'))
             p++;
-    return p;
+        size_t n = zt_field_code_at(t, len, p);
+        if (!n)
+            return p;
+        p += n;
+    }
 }
 
 /* ---- numerals and numbering ---------------------------------------------- */
@@ -94,6 +159,18 @@ size_t zt_skip_field_codes(const char *t, size_t len, size_t p)
 bool zt_is_cn_numeral(int32_t c)
 {
     return zt_is_numeral(c) && c > 0x7F;
+}
+
+size_t zt_chunk_counter(const char *t, size_t len, long *n, size_t *digits)
+{
+    size_t i = 0;
+    *n = 0;
+    while (i < len && i < 6 && t[i] >= '0' && t[i] <= '9')
+        *n = *n * 10 + (t[i++] - '0');
+    if (!i || len < i + 3 || memcmp(t + i, "\xE3\x80\x81", 3))
+        return 0;
+    *digits = i;
+    return i + 3;
 }
 
 static int digit_value(int32_t c)

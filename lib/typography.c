@@ -259,6 +259,24 @@ static void rule_parens(const cpv *v, repl_list *l, size_t *match)
     }
 }
 
+/* The . at I closes list numbering at a sentence's start (一.人员编制). */
+static bool numbering_dot(const cpv *v, size_t i)
+{
+    size_t s = i;
+    while (s > 0 && i - s < 4 && zt_is_cn_numeral(v->cp[s - 1]))
+        s--;
+    return s < i && (s == 0 || zt_sentence_end(v->cp[s - 1]) || is_sp(v->cp[s - 1]));
+}
+
+/* The first character after I that is no space, or 0. */
+static int32_t next_visible(const cpv *v, size_t i)
+{
+    while (++i < v->n)
+        if (!is_sp(v->cp[i]))
+            return v->cp[i];
+    return 0;
+}
+
 static void rule_punct(const cpv *v, repl_list *l, bool punct, bool period)
 {
     for (size_t i = 0; i < v->n; i++) {
@@ -272,7 +290,9 @@ static void rule_punct(const cpv *v, repl_list *l, bool punct, bool period)
             int32_t p = i ? v->cp[i - 1] : 0, n = i + 1 < v->n ? v->cp[i + 1] : 0;
             bool ends = n == 0 || n == ' ' || zt_is_cjk(n);
             bool after_han = zt_is_han(p) || p == 0x201D || p == 0x300D || p == 0xFF09;
-            if (after_han && ends && (i == 0 || v->cp[i - 1] != '.') && n != '.')
+            /* ". .." is a broken ellipsis, "一." numbering: no full stops */
+            if (after_han && ends && (i == 0 || v->cp[i - 1] != '.') && next_visible(v, i) != '.' &&
+                !numbering_dot(v, i))
                 propose(l, i, i + 1, ZT_R_TYPOGRAPHY_PERIOD, "\xE3\x80\x82");
         }
     }

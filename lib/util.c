@@ -194,13 +194,6 @@ size_t zt_utf8_count(const char *s, size_t len)
     return n;
 }
 
-bool zt_is_han(int32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           cp == 0x3007;
-}
-
 bool zt_is_cjk_punct(int32_t cp)
 {
     return (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007) ||

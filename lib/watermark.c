@@ -30,34 +30,18 @@ static bool word_char(int32_t c)
     return zt_is_han(c) || zt_is_ascii_alnum(c);
 }
 
-/* The key of every text block, built once. */
+/* The key of every text block (repeats.c builds them); a block without
+ * text has an empty one. */
 typedef struct {
-    zt_key *keys;
+    const zt_key *keys;
     size_t n;
 } keys;
-
-static void free_keys(keys *k)
-{
-    for (size_t i = 0; k->keys && i < k->n; i++)
-        zt_key_free(&k->keys[i]);
-    free(k->keys);
-}
-
-static zhtidy_status build_keys(const zhtidy_doc *doc, keys *k)
-{
-    k->n = doc->n;
-    if (!(k->keys = calloc(doc->n + 1, sizeof *k->keys)))
-        return ZHTIDY_ERR_NOMEM;
-    for (size_t i = 0; i < doc->n; i++)
-        if (zt_is_text(&doc->blocks[i]) && !zt_key_build(&k->keys[i], doc->blocks[i].text, doc->blocks[i].len))
-            return ZHTIDY_ERR_NOMEM;
-    return ZHTIDY_OK;
-}
 
 /* The seed words, compiled once. */
 typedef struct {
     zt_pattern *p;
     size_t n;
+    uint8_t first[0x10000 / 8]; /* the characters seeds start with, as a set */
 } seeds;
 
 static zhtidy_status compile_seeds(void **out)
@@ -70,18 +54,41 @@ static zhtidy_status compile_seeds(void **out)
         free(s);
         s = NULL;
     }
-    for (; s && s->n < n; s->n++)
+    for (; s && s->n < n; s->n++) {
         if (!zt_pattern_compile(&s->p[s->n], zt_watermark_words[s->n])) {
             for (size_t i = 0; i < s->n; i++)
                 zt_pattern_free(&s->p[i]);
             free(s->p);
             free(s);
             s = NULL;
+            break;
         }
+        int32_t c = s->p[s->n].cp[0];
+        if (c >= 0 && c < 0x10000)
+            s->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
     if (!s)
         return ZHTIDY_ERR_NOMEM;
     *out = s;
     return ZHTIDY_OK;
+}
+
+/* How often each seed word stands in the text, in COUNT: one scan for all
+ * of them, so that only the few a page repeats are looked at further. */
+static void count_seeds(const keys *k, const seeds *sd, size_t *count)
+{
+    for (size_t b = 0; b < k->n; b++) {
+        const zt_key *key = &k->keys[b];
+        for (size_t i = 0; i < key->n; i++) {
+            int32_t c = key->k[i];
+            if (c < 0 || c >= 0x10000 || !(sd->first[c >> 3] & (1u << (c & 7))))
+                continue;
+            for (size_t w = 0; w < sd->n; w++) {
+                size_t end;
+                count[w] += sd->p[w].cp[0] == c && zt_key_match(key, i, &sd->p[w], &end);
+            }
+        }
+    }
 }
 
 /* Occurrences of pattern P, at most MAX_SEEDS. */
@@ -111,9 +118,10 @@ static int by_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The character most of O[0..N) have at OFF, and how many have it. */
-static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, int32_t *scratch,
-                    size_t *count)
+/* The character most of O[0..N) have at OFF, and how many have it; a
+ * word character, or with ANY whatever stands there but a digit. */
+static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, bool any,
+                    int32_t *scratch, size_t *count)
 {
     for (size_t a = 0; a < n; a++)
         scratch[a] = key_at(k, &o[a], off);
@@ -122,7 +130,8 @@ static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, int3
     *count = 0;
     for (size_t a = 0, run = 0; a < n; a++) {
         run = a && scratch[a] == scratch[a - 1] ? run + 1 : 1;
-        if (run > *count && word_char(scratch[a])) {
+        if (run > *count && (word_char(scratch[a]) || (any && scratch[a] >= 0)) &&
+            !(any && scratch[a] >= '0' && scratch[a] <= '9')) {
             *count = run;
             best = scratch[a];
         }
@@ -132,16 +141,18 @@ static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, int3
 
 /* Grow the phrase around the seed occurrences O[0..N) while MIN_COUNT of
  * them agree; those are moved to the front and their count left in *N.
- * The phrase's characters before and after the seed go in *LEFT, *RIGHT. */
-static void grow(const keys *k, occurrence *o, size_t *n, int32_t *scratch, size_t *left,
-                 size_t *right)
+ * The phrase's characters before and after the seed go in *LEFT, *RIGHT.
+ * Word characters only, but with PUNCT the phrase grows to the right over
+ * punctuation as well. */
+static void grow(const keys *k, occurrence *o, size_t *n, bool punct, int32_t *scratch,
+                 size_t *left, size_t *right)
 {
     *left = *right = 0;
     for (int side = 0; side < 2; side++) {
         while (*left + *right + (o[0].end - o[0].at) < MAX_CHARS) {
             long off = side ? (long)*right : -(long)*left - 1;
             size_t count;
-            int32_t best = mode(k, o, *n, off, scratch, &count);
+            int32_t best = mode(k, o, *n, off, punct && side, scratch, &count);
             if (count < MIN_COUNT)
                 break;
             size_t kept = 0;
@@ -185,25 +196,82 @@ static bool add_cut(cuts *c, cut x)
     return true;
 }
 
+/* Digits from key index I of the occurrence's block. */
+static size_t digits_after(const keys *k, const occurrence *o, size_t right)
+{
+    const zt_key *key = &k->keys[o->block];
+    size_t i = o->end + right, j = i;
+    while (j < key->n && key->k[j] >= '0' && key->k[j] <= '9')
+        j++;
+    return j - i;
+}
+
+static bool separator(int32_t c)
+{
+    return c == -1 || c == ',' || c == 0xFF0C || c == 0x3001 || c == ';' || c == '.';
+}
+
 /* The watermark around seed pattern P, if there is one: its occurrences go
- * into C. */
-static zhtidy_status seed(const keys *k, const zt_pattern *p, occurrence *o, int32_t *scratch,
-                          cuts *c)
+ * into C.  A seed that is a date ("2019/9/26,陈良杰,2" under every slide)
+ * makes a running footer: its phrase need not be glued into sentences, but
+ * every occurrence ends in a page number, which goes with it, and so does
+ * one separator after it when one stands before it too. */
+static zhtidy_status seed(const keys *k, const zt_pattern *p, bool date, occurrence *o,
+                          int32_t *scratch, cuts *c)
 {
     size_t n = find_all(k, p, o), left, right;
     if (n < MIN_COUNT)
         return ZHTIDY_OK;
-    grow(k, o, &n, scratch, &left, &right);
-    size_t glued = 0;
-    for (size_t a = 0; a < n; a++)
+    grow(k, o, &n, date, scratch, &left, &right);
+    size_t glued = 0, numbered = 0;
+    for (size_t a = 0; a < n; a++) {
         glued += word_char(key_at(k, &o[a], -(long)left - 1)) && word_char(key_at(k, &o[a], (long)right));
-    if (n < MIN_COUNT || left + right + (o[0].end - o[0].at) < MIN_CHARS || glued < 2)
+        size_t d = digits_after(k, &o[a], right);
+        numbered += d >= 1 && d <= 4;
+    }
+    if (n < MIN_COUNT || left + right + (o[0].end - o[0].at) < MIN_CHARS ||
+        (date ? right < 2 || numbered < n : glued < 2))
         return ZHTIDY_OK;
     for (size_t a = 0; a < n; a++) {
         const zt_key *key = &k->keys[o[a].block];
-        size_t from = key->start[o[a].at - left], to = zt_key_end(key, o[a].end + right - 1);
+        size_t last = o[a].end + right - 1;
+        if (date) {
+            last += digits_after(k, &o[a], right);
+            if (separator(key_at(k, &o[a], -(long)left - 1)) && last + 1 < key->n &&
+                separator(key->k[last + 1]))
+                last++;
+        }
+        size_t from = key->start[o[a].at - left], to = zt_key_end(key, last);
         if (!add_cut(c, (cut){o[a].block, from, to}))
             return ZHTIDY_ERR_NOMEM;
+    }
+    return ZHTIDY_OK;
+}
+
+/* Dates repeated three times or more in the text: seeds of running footers,
+ * as patterns in *OUT (their count in *N). */
+static zhtidy_status date_seeds(const keys *k, zt_pattern **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    for (size_t b = 0; b < k->n; b++) {
+        const zt_key *key = &k->keys[b];
+        for (size_t i = 0, len; i < key->n; i += len ? len : 1) {
+            if (!(len = zt_date_at(key, i)))
+                continue;
+            bool known = false;
+            for (size_t s = 0; s < *n && !known; s++)
+                known = (*out)[s].n == len && !memcmp((*out)[s].cp, key->k + i, len * sizeof *key->k);
+            if (known || *n == 64) /* a page of many dates is no slide deck */
+                continue;
+            zt_pattern *p = zt_grow(*out, &cap, *n, sizeof *p, 8);
+            if (!p || !(p[*n].cp = malloc(len * sizeof *p[*n].cp)))
+                return p ? (*out = p, ZHTIDY_ERR_NOMEM) : ZHTIDY_ERR_NOMEM;
+            *out = p;
+            memcpy(p[*n].cp, key->k + i, len * sizeof *key->k);
+            p[(*n)++].n = len;
+        }
     }
     return ZHTIDY_OK;
 }
@@ -232,27 +300,40 @@ static zhtidy_status apply(zhtidy_doc *doc, cuts *c)
     return st;
 }
 
-zhtidy_status zt_watermarks(zhtidy_doc *doc)
+zhtidy_status zt_watermarks(zhtidy_doc *doc, const zt_key *block_keys)
 {
     static zt_once compiled = ZT_ONCE_INIT;
     void *v;
     zhtidy_status st = zt_once_get(&compiled, compile_seeds, &v);
     const seeds *sd = v;
-    keys k = {0};
+    keys k = {block_keys, doc->n};
     cuts c = {0};
     occurrence *o = st ? NULL : malloc(MAX_SEEDS * sizeof *o);
     int32_t *scratch = o ? malloc(MAX_SEEDS * sizeof *scratch) : NULL;
     if (!st && !scratch)
         st = ZHTIDY_ERR_NOMEM;
+    size_t *count = st ? NULL : calloc(sd->n, sizeof *count);
+    if (!st && !count)
+        st = ZHTIDY_ERR_NOMEM;
     if (!st)
-        st = build_keys(doc, &k);
+        count_seeds(&k, sd, count);
     for (size_t w = 0; !st && w < sd->n; w++)
-        st = seed(&k, &sd->p[w], o, scratch, &c);
+        if (count[w] >= MIN_COUNT)
+            st = seed(&k, &sd->p[w], false, o, scratch, &c);
+    free(count);
+    zt_pattern *dates = NULL;
+    size_t n_dates = 0;
+    if (!st)
+        st = date_seeds(&k, &dates, &n_dates);
+    for (size_t d = 0; !st && d < n_dates; d++)
+        st = seed(&k, &dates[d], true, o, scratch, &c);
+    for (size_t d = 0; d < n_dates; d++)
+        zt_pattern_free(&dates[d]);
+    free(dates);
     if (!st && c.n)
         st = apply(doc, &c);
     free(o);
     free(scratch);
     free(c.items);
-    free_keys(&k);
     return st;
 }

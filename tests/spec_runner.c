@@ -11,7 +11,12 @@
  *     p 同志们，你好
  *
  * A line "%% args: ..." before the first case sets the default arguments.
- * "--- args:" may be left out.  Each case's input is read, repaired and
+ * "--- args:" may be left out.
+ *
+ * A case may end with a "--- report" section: lines RULE<TAB>LINE<TAB>KIND
+ * <TAB>TEXT, and <TAB>NEW for a replacement (KIND remove, replace, insert or
+ * flag).  For every rule it names, the report's entries of that rule must be
+ * exactly these, in this order; other rules' entries are not looked at.  Each case's input is read, repaired and
  * written by the library as zhtidy-txt does with the same arguments; the
  * output must equal the expected text exactly
  * (the final newline of each section belongs to it; blank lines at the end
@@ -106,9 +111,43 @@ static bool takes_value(const char *opt)
     return false;
 }
 
+/* Does the report section EXPECT name RULE (at the start of one of its
+ * lines)? */
+static bool names_rule(const str *expect, const char *rule)
+{
+    size_t n = strlen(rule);
+    for (const char *l = expect->data; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "")
+        if (!strncmp(l, rule, n) && l[n] == '\t')
+            return true;
+    return false;
+}
+
+/* The entries of DOC's report whose rules EXPECT names, as its lines are
+ * written, into OUT. */
+static void report_lines(const zhtidy_doc *doc, const str *expect, str *out)
+{
+    static const char *kinds[] = {"", "remove", "replace", "insert", "flag"};
+    const zhtidy_report *r = zhtidy_doc_report(doc);
+    for (size_t i = 0; i < zhtidy_report_count(r); i++) {
+        zhtidy_change c;
+        if (zhtidy_report_get(r, i, &c) || !names_rule(expect, c.rule))
+            continue;
+        char head[128];
+        int n = snprintf(head, sizeof head, "%s\t%lu\t%s\t", c.rule, c.line, kinds[c.kind]);
+        add(out, head, (size_t)n);
+        add(out, c.text, strlen(c.text));
+        if (c.kind == ZHTIDY_CHANGE_REPLACE) {
+            add(out, "\t", 1);
+            add(out, c.new_text, strlen(c.new_text));
+        }
+        add(out, "\n", 1);
+    }
+}
+
 /* Read INPUT with the options ARGS names, through the library as zhtidy-txt
- * does, into OUT; 0, or 2 for bad arguments, 1 when reading failed. */
-static int run(const char *args, const str *input, str *out)
+ * does, into OUT, and the report's entries that REPORT names into GOT;
+ * 0, or 2 for bad arguments, 1 when reading failed. */
+static int run(const char *args, const str *input, const str *report, str *out, str *got)
 {
     zhtidy_options *o = zhtidy_options_new();
     zhtidy_txt_options w;
@@ -137,6 +176,8 @@ static int run(const char *args, const str *input, str *out)
         rc = 1;
     if (b.len)
         add(out, b.data, b.len);
+    if (!rc && report->len)
+        report_lines(doc, report, got);
     zhtidy_free(b.data);
     zhtidy_doc_free(doc);
     zhtidy_options_free(o);
@@ -146,8 +187,8 @@ static int run(const char *args, const str *input, str *out)
 typedef struct {
     char name[256];
     char args[512];
-    str input, expect;
-    int section; /* 0 input, 1 expect */
+    str input, expect, report;
+    int section; /* 0 input, 1 expect, 2 report */
     unsigned long line;
 } spec_case;
 
@@ -158,27 +199,34 @@ static void finish(const char *file, spec_case *c)
     if (!c->name[0])
         return;
     /* Blank lines between cases belong to no case. */
-    str *sec[] = {&c->input, &c->expect};
-    for (int k = 0; k < 2; k++)
+    str *sec[] = {&c->input, &c->expect, &c->report};
+    for (int k = 0; k < 3; k++)
         while (sec[k]->len >= 2 && sec[k]->data[sec[k]->len - 1] == '\n' &&
                sec[k]->data[sec[k]->len - 2] == '\n')
             sec[k]->data[--sec[k]->len] = '\0';
-    str out = {0};
-    int rc = run(c->args, &c->input, &out);
+    str out = {0}, got = {0};
+    int rc = run(c->args, &c->input, &c->report, &out, &got);
     bool ok = rc == 0 && out.len == c->expect.len &&
-              (!out.len || !memcmp(out.data, c->expect.data, out.len));
+              (!out.len || !memcmp(out.data, c->expect.data, out.len)) &&
+              got.len == c->report.len && (!got.len || !memcmp(got.data, c->report.data, got.len));
     if (ok) {
         passes++;
     } else {
         failures++;
         printf("FAIL %s:%lu: %s (exit %d)\n--- expected\n%s--- got\n%s---\n", file, c->line,
                c->name, rc, c->expect.data ? c->expect.data : "", out.data ? out.data : "");
+        if (c->report.len)
+            printf("--- expected report\n%s--- got report\n%s---\n", c->report.data,
+                   got.data ? got.data : "");
     }
     free(out.data);
+    free(got.data);
     free(c->input.data);
     free(c->expect.data);
+    free(c->report.data);
     memset(&c->input, 0, sizeof c->input);
     memset(&c->expect, 0, sizeof c->expect);
+    memset(&c->report, 0, sizeof c->report);
     c->name[0] = '\0';
 }
 
@@ -213,8 +261,11 @@ int main(int argc, char **argv)
             snprintf(c.args, sizeof c.args, "%.*s", (int)(n - 10 - (line[n - 1] == '\n')), line + 10);
         } else if (!strncmp(line, "--- expect", 10) && c.name[0]) {
             c.section = 1;
+        } else if (!strncmp(line, "--- report", 10) && c.name[0]) {
+            c.section = 2;
         } else if (c.name[0]) {
-            add_unescaped(c.section ? &c.expect : &c.input, line, (size_t)n);
+            str *to[] = {&c.input, &c.expect, &c.report};
+            add_unescaped(to[c.section], line, (size_t)n);
         }
     }
     finish(argv[1], &c);
