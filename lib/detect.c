@@ -21,12 +21,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* More uncertain lines than this in a row are no bar of the page's,
+ * unless they are single words, as a page lists its tags. */
+#define MAX_UNSURE_RUN 6
+#define TAG_CHARS 4
+#define NONE ((size_t)-1)
+/* The share of interface words, in percent, that condemns a run of
+ * uncertain lines at the page's edge. */
+#define RUN_UI_PERCENT 12
+
 typedef enum { BAD, GOOD, UNSURE } line_class;
 
 typedef struct {
     line_class cls;
     const char *why; /* the kind of evidence, for the report */
+    bool shape;      /* BAD for its shape and words only: a menu, a bar */
 } verdict;
+
+static const char BREADCRUMB[] = "breadcrumb", MENU[] = "menu", UI[] = "interface words";
 
 /* Strong evidence that a line is furniture, or NULL. */
 static const char *furniture_evidence(const zt_line_features *f)
@@ -47,11 +59,11 @@ static const char *furniture_evidence(const zt_line_features *f)
         (f->latin >= 2 || f->ui_words || f->time))
         return "date line";
     if (f->seps >= 2 && f->n <= 80 && (f->nav || f->ui * 5 >= f->n) && f->longest_seg <= 14)
-        return "breadcrumb";
-    if (f->menu && (f->nav || f->ui_words) && f->n <= 80)
-        return "menu";
+        return BREADCRUMB;
+    if (f->menu && (f->nav || (f->ui_words && (!f->func || f->han * 2 >= f->n))) && f->n <= 80)
+        return MENU;
     if (f->ui * 2 >= f->n && f->ui_words >= 2 && f->n <= 40)
-        return "interface words";
+        return UI;
     return NULL;
 }
 
@@ -66,16 +78,42 @@ static verdict classify(const zt_line_features *f)
 {
     const char *why = furniture_evidence(f);
     if (why)
-        return (verdict){BAD, why};
-    return (verdict){prose(f) ? GOOD : UNSURE, NULL};
+        return (verdict){BAD, why, why == BREADCRUMB || why == MENU || why == UI};
+    return (verdict){prose(f) ? GOOD : UNSURE, NULL, false};
+}
+
+/* Lists are the document's: three numbered lines or more in a row, with
+ * bulleted lines among them ("1. 引言…", "• 1.2 <form> 标签…", "• name"),
+ * are kept, and so is a 目录 that opens them, though their items look like
+ * a menu.  Not when a line of the site's interface heads them (相关推荐,
+ * 猜你喜欢: a list of links). */
+static void keep_lists(const zhtidy_doc *doc, const zt_line_features *f, verdict *v, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i, numbered = 0;
+        while (j < n && zt_is_text(&doc->blocks[j]) && (f[j].list || f[j].bullet))
+            numbered += f[j++].list;
+        bool links = i > 0 && v[i - 1].cls == BAD && f[i - 1].ui_words;
+        if (numbered >= 3 && !links) {
+            for (size_t k = i; k < j; k++) /* items; sentences are weighed as such */
+                if (!f[k].sent && (v[k].cls == UNSURE || (v[k].cls == BAD && v[k].shape)))
+                    v[k] = (verdict){GOOD, NULL, false};
+            const struct zt_block *b = i > 0 ? &doc->blocks[i - 1] : NULL;
+            if (b && zt_is_text(b) && zt_toc_marker_line(b->text, b->len))
+                v[i - 1] = (verdict){GOOD, NULL, false};
+        }
+        i = j > i ? j : i + 1;
+    }
 }
 
 /* ---- context ----------------------------------------------------------- */
 
 /* Would context make uncertain line F furniture?  BEFORE and AFTER say
  * whether the nearest classed lines around it are furniture; EDGE that it
- * lies at the page's head or tail, outside its prose. */
-static const char *context_says(const zt_line_features *f, bool before, bool after, bool edge)
+ * lies at the page's head or tail, outside its prose; RUN how many
+ * uncertain lines stand together with it. */
+static const char *context_says(const zt_line_features *f, bool before, bool after, bool edge,
+                                size_t run)
 {
     /* a Chinese menu or bar; English text has spaces anyway */
     bool shape = (f->menu || f->seps >= 2) && f->han * 2 >= f->n;
@@ -83,11 +121,49 @@ static const char *context_says(const zt_line_features *f, bool before, bool aft
     bool evidence = ui || (f->ui * 100 >= f->n * 20 && f->ui_words) ||
                     (f->meta_labels && f->n <= 20) || f->date || f->digits * 2 >= f->n ||
                     f->n <= 6;
-    if (before && after && f->n <= 40 && evidence)
+    /* a long run of short lines without furniture among them is a slide's
+     * or a poem's, not a page's bar: only its own words can condemn it */
+    if (before && after && f->n <= 40 && (ui || (evidence && run <= MAX_UNSURE_RUN)))
         return "between furniture";
-    if (edge && (before || after) && f->n <= 80 && (ui || (f->n <= 6 && f->ui_words)))
+    if (edge && (before || after) && f->n <= 80 &&
+        (ui || (f->n <= 6 && f->ui_words && run <= MAX_UNSURE_RUN)))
         return "interface words at the page's edge, next to furniture";
     return NULL;
+}
+
+/* Runs of lines outside the prose, weighed together, as CX-extractor
+ * weighs blocks of lines: a run at the page's head or tail whose uncertain
+ * lines are dense with interface words (聊天消息 / 登录后你可以 / 下载海量
+ * 资料 / 会员中心 …: each alone too short to tell) is the page's; its
+ * uncertain lines go where they hold an interface word or are a word or
+ * two long.  A longer line without one, a title perhaps, stays; a page
+ * without prose has no edge to weigh. */
+static void edge_runs(const zt_line_features *f, verdict *v, size_t n, size_t first, size_t last)
+{
+    if (first == n)
+        return; /* no prose, no edge to tell */
+    for (size_t i = 0; i < n;) {
+        if (v[i].cls == GOOD || (i >= first && i <= last)) {
+            i++;
+            continue;
+        }
+        size_t j = i, chars = 0, ui = 0, words = 0, func = 0, bad = 0;
+        while (j < n && v[j].cls != GOOD && !(j >= first && j <= last)) {
+            if (v[j].cls == UNSURE) {
+                chars += f[j].n;
+                ui += f[j].ui;
+                words += f[j].ui_words;
+                func += f[j].func;
+            }
+            bad += v[j++].cls == BAD;
+        }
+        if (words >= 3 && ui * 100 >= chars * RUN_UI_PERCENT && func * 12 < chars)
+            for (size_t k = i; k < j; k++)
+                if (v[k].cls == UNSURE && (f[k].ui_words || f[k].n <= 6) && !f[k].sent)
+                    v[k] = (verdict){BAD, "in a run of interface lines at the page's edge", false};
+        (void)bad;
+        i = j;
+    }
 }
 
 /* Uncertain lines take the class of their neighbours: between two
@@ -105,30 +181,50 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
             first = first == n ? i : first;
             last = i;
         }
-    line_class *prev = malloc((n + 1) * sizeof *prev), *next = malloc((n + 1) * sizeof *next);
-    if (!prev || !next) {
+    /* the nearest classed line before and after each line, or NONE */
+    size_t *prev = malloc((n + 1) * sizeof *prev), *next = malloc((n + 1) * sizeof *next);
+    size_t *run = malloc((n + 1) * sizeof *run);
+    if (!prev || !next || !run) {
         free(prev);
         free(next);
+        free(run);
         return ZHTIDY_ERR_NOMEM;
     }
+    /* the runs of uncertain lines as the features left them: what context
+     * decides in the first round does not cut them up for the second */
+    for (size_t i = 0; i < n;) {
+        size_t j = i, tags = 0, points = 0;
+        while (j < n && v[j].cls == UNSURE) {
+            points += f[j].bullet || f[j].list;
+            tags += f[j++].n <= TAG_CHARS;
+        }
+        /* a run of tags, or one without the points of a slide, counts as short */
+        for (size_t k = i; k < j; k++)
+            run[k] = tags * 3 >= (j - i) * 2 || points < 2 ? 1 : j - i;
+        i = j > i ? j : i + 1;
+    }
     for (int round = 0; round < 2; round++) {
-        prev[0] = UNSURE;
+        prev[0] = NONE;
         for (size_t i = 0; i < n; i++)
-            prev[i + 1] = v[i].cls == UNSURE ? prev[i] : v[i].cls;
-        next[n] = UNSURE;
+            prev[i + 1] = v[i].cls == UNSURE ? prev[i] : i;
+        next[n] = NONE;
         for (size_t i = n; i-- > 0;)
-            next[i] = v[i].cls == UNSURE ? next[i + 1] : v[i].cls;
+            next[i] = v[i].cls == UNSURE ? next[i + 1] : i;
         for (size_t i = 0; i < n; i++) {
+            size_t p = prev[i], q = next[i + 1];
+            bool before = p != NONE && v[p].cls == BAD, after = q != NONE && v[q].cls == BAD;
             const char *why = v[i].cls == UNSURE
-                                  ? context_says(&f[i], prev[i] == BAD, next[i + 1] == BAD,
-                                                 i < first || i > last || first == n)
+                                  ? context_says(&f[i], before, after,
+                                                 i < first || i > last || first == n, run[i])
                                   : NULL;
             if (why)
-                v[i] = (verdict){BAD, why};
+                v[i] = (verdict){BAD, why, false};
         }
     }
+    edge_runs(f, v, n, first, last);
     free(prev);
     free(next);
+    free(run);
     return ZHTIDY_OK;
 }
 
@@ -186,6 +282,13 @@ zhtidy_status zt_pass_detector(zt_ctx *ctx)
         if (zt_is_text(&doc->blocks[i]) && !(st = zt_line_measure(lex, &doc->blocks[i], &f[i])))
             v[i] = classify(&f[i]);
     }
+    if (!st)
+        keep_lists(doc, f, v, doc->n);
+#ifdef ZT_DEBUG_DETECT
+    for (size_t i = 0; !st && i < doc->n; i++)
+        fprintf(stderr, "%3zu %c n=%zu han=%zu ui=%zu/%zu func=%zu sent=%zu cl=%zu meta=%zu menu=%d seps=%zu list=%d | %.60s\n", i,
+                "BGU"[v[i].cls], f[i].n, f[i].han, f[i].ui, f[i].ui_words, f[i].func, f[i].sent, f[i].clause, f[i].meta_labels, f[i].menu, f[i].seps, f[i].list, doc->blocks[i].text);
+#endif
     if (!st && lines && !(st = by_context(f, v, doc->n))) {
         for (size_t i = 0; !st && i < doc->n; i++)
             if (v[i].cls == BAD)

@@ -35,6 +35,8 @@ typedef struct {
     bool site_key;      /* starts with a key only sites print: 上传人, 当前位置 … */
     bool narrator;      /* a sentence in which the site speaks of itself */
     bool rule;          /* only dashes or = drawn across: ------, - - - - */
+    bool bullet;        /* starts with a bullet: • ● ■ … */
+    bool list;          /* starts with list numbering, after a bullet or not: 1. 1.2 一、 （1） */
 } zt_line_features;
 
 /* Measure block B. */

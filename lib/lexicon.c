@@ -189,11 +189,24 @@ static bool is_digit(int32_t c)
     return c >= '0' && c <= '9';
 }
 
-/* Digits from key index I; how many. */
+/* Does key character I follow character I-1 with no space between?  The
+ * key drops spaces, but "2018-02-17 10:43" holds two numbers. */
+static bool glued(const zt_key *k, size_t i)
+{
+    return i > 0 && k->start[i] == zt_key_end(k, i - 1);
+}
+
+/* A digit right before key index I, with no space between. */
+static bool digit_before(const zt_key *k, size_t i)
+{
+    return glued(k, i) && is_digit(k->k[i - 1]);
+}
+
+/* Digits from key index I, up to a space; how many. */
 static size_t digits_at(const zt_key *k, size_t i)
 {
     size_t j = i;
-    while (j < k->n && is_digit(k->k[j]))
+    while (j < k->n && is_digit(k->k[j]) && (j == i || glued(k, j)))
         j++;
     return j - i;
 }
@@ -202,7 +215,7 @@ static size_t digits_at(const zt_key *k, size_t i)
 static bool time_at(const zt_key *k, size_t i)
 {
     size_t d = digits_at(k, i);
-    return (i == 0 || !is_digit(k->k[i - 1])) && (d == 1 || d == 2) && i + d + 2 < k->n + 1 &&
+    return !digit_before(k, i) && (d == 1 || d == 2) && i + d + 2 < k->n + 1 &&
            i + d < k->n && k->k[i + d] == ':' && digits_at(k, i + d + 1) == 2;
 }
 
@@ -215,7 +228,7 @@ static bool url_at(const zt_key *k, size_t i)
 
 size_t zt_date_at(const zt_key *k, size_t i)
 {
-    if ((i > 0 && is_digit(k->k[i - 1])) || digits_at(k, i) != 4 || i + 5 >= k->n)
+    if (digit_before(k, i) || digits_at(k, i) != 4 || i + 5 >= k->n)
         return 0;
     int32_t s = k->k[i + 4];
     size_t m = s == '-' || s == '/' ? digits_at(k, i + 5) : 0;
@@ -341,6 +354,51 @@ static bool whole_counter(const struct zt_lexicon *x, const zt_key *k)
     return a && a < k->n && k->k[a] == '/' && a + 1 + digits_at(k, a + 1) == k->n && a + 1 < k->n;
 }
 
+static bool bullet_char(int32_t c)
+{
+    return c == 0x2022 || c == 0xB7 || c == 0x25CF || c == 0x25CB || c == 0x25A0 || c == 0x25A1 ||
+           c == 0x25C6 || c == 0x25C7 || c == 0x25AA || c == 0x2023 || c == 0x2043 || c == 0x30FB;
+}
+
+/* List numbering at T[P]: what zt_numbering knows (1、 1. 一、 （1）
+ * 第一章), and the numbers of outlines, 1.2 and 10.4.1, before a space or
+ * a Chinese character. */
+static bool list_number(const char *t, size_t len, size_t p)
+{
+    zt_num n;
+    if (zt_numbering(t, len, p, &n))
+        return true;
+    size_t q = p, levels = 0;
+    while (q < len && q - p < 3 && is_digit(t[q]))
+        q++;
+    if (q == p)
+        return false;
+    while (q + 1 < len && t[q] == '.' && is_digit(t[q + 1])) {
+        for (q++; q < len && is_digit(t[q]);)
+            q++;
+        levels++;
+    }
+    if (q < len && t[q] == '.')
+        q++;
+    return levels && q < len && (t[q] == ' ' || (unsigned char)t[q] >= 0x80);
+}
+
+/* The bullet and the list numbering a line starts with. */
+static void list_start(const char *t, size_t len, zt_line_features *f)
+{
+    size_t p = 0, q;
+    while (p < len && (t[p] == ' ' || t[p] == '\t'))
+        p++;
+    q = p;
+    if (p < len && bullet_char(zt_utf8_next(t, len, &q))) {
+        f->bullet = true;
+        p = q;
+        while (p < len && (t[p] == ' ' || t[p] == '\t'))
+            p++;
+    }
+    f->list = list_number(t, len, p);
+}
+
 zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
                               zt_line_features *f)
 {
@@ -381,6 +439,7 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     }
     separators(&k, f);
     menu_segments(b->text, b->len, f);
+    list_start(b->text, b->len, f);
     f->rule = k.n >= 3;
     for (size_t i = 0; i < k.n && f->rule; i++)
         f->rule = rule_char(original(&k, i));

@@ -3,7 +3,8 @@
  *
  * The order is the design: clean the Unicode first so that later patterns
  * see one form of each character; join what was broken one character per
- * line before anything works line by line; repair pages before looking for
+ * line before anything works line by line; repair glyphs (pinyin glosses,
+ * split characters, leaked tags) before words are weighed; repair pages before looking for
  * structure; find the title before the table of contents (it may sit glued
  * before the 目录 marker) and the table before the headings (its entries
  * guide them); convert the script last, when OpenCC can see whole phrases. */
@@ -16,10 +17,9 @@ static const struct {
     zhtidy_status (*run)(zt_ctx *ctx);
 } passes[] = {
     {"unicode", zt_pass_unicode},       {"lines", zt_pass_lines},
-    {"furniture", zt_pass_furniture},   {"detector", zt_pass_detector},
-    {"repeats", zt_pass_repeats},
-    {"fragments", zt_pass_fragments},
-    {"summary", zt_pass_summary},       {"glyphs", zt_pass_glyphs},
+    {"glyphs", zt_pass_glyphs},         {"furniture", zt_pass_furniture},
+    {"detector", zt_pass_detector},     {"repeats", zt_pass_repeats},
+    {"fragments", zt_pass_fragments},   {"summary", zt_pass_summary},
     {"title", zt_pass_title},           {"toc", zt_pass_toc},
     {"headings", zt_pass_headings},     {"typography", zt_pass_typography},
     {"script", zt_pass_script},
