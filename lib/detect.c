@@ -25,6 +25,8 @@
  * unless they are single words, as a page lists its tags. */
 #define MAX_UNSURE_RUN 6
 #define TAG_CHARS 4
+/* Lines that may stand between two items of a numbered list. */
+#define SEQUENCE_GAP 3
 #define NONE ((size_t)-1)
 /* The share of interface words, in percent, that condemns a run of
  * uncertain lines at the page's edge. */
@@ -43,7 +45,7 @@ static const char BREADCRUMB[] = "breadcrumb", MENU[] = "menu", UI[] = "interfac
 /* Strong evidence that a line is furniture, or NULL. */
 static const char *furniture_evidence(const zt_line_features *f)
 {
-    if (f->status && f->status >= f->han + f->latin && f->n <= 24)
+    if (f->status && f->status * 2 >= f->han + f->latin && f->n <= 24)
         return "a prompt";
     if (f->rule)
         return "a rule of dashes";
@@ -106,6 +108,51 @@ static void keep_lists(const zhtidy_doc *doc, const zt_line_features *f, verdict
     }
 }
 
+/* The numbering a text block starts with, after spaces and a bullet. */
+static bool numbering_of(const struct zt_block *b, zt_num *num)
+{
+    size_t p = 0;
+    while (p < b->len && (b->text[p] == ' ' || b->text[p] == '\t'))
+        p++;
+    return zt_is_text(b) && zt_numbering(b->text, b->len, p, num);
+}
+
+/* Numbered items in sequence (一、 二、 三、 …) with a few lines between
+ * them, the rest of an item broken over lines: a list of the document's.
+ * Its items stay, sentences or not, and so do the short lines between
+ * them; not when an interface line heads it. */
+static void keep_sequences(const zhtidy_doc *doc, const zt_line_features *f, verdict *v,
+                           size_t n)
+{
+    size_t start = 0, last = 0, count = 0;
+    zt_num cur = {ZT_NUM_NONE, 0, 0};
+    for (size_t i = 0; i <= n; i++) {
+        zt_num num;
+        bool item = i < n && numbering_of(&doc->blocks[i], &num);
+        if (item && count && num.style == cur.style && num.value == cur.value + 1 &&
+            i - last <= SEQUENCE_GAP + 1) {
+            cur = num;
+            last = i;
+            count++;
+            continue;
+        }
+        if (i < n && !item && (!count || i - last <= SEQUENCE_GAP))
+            continue; /* a line between items, or no list yet */
+        bool links = start > 0 && v[start - 1].cls == BAD && f[start - 1].ui_words;
+        for (size_t k = start; count >= 3 && !links && k <= last; k++) {
+            bool own = numbering_of(&doc->blocks[k], &num) || !f[k].sent;
+            if (own && (v[k].cls == UNSURE || (v[k].cls == BAD && v[k].shape)))
+                v[k] = (verdict){GOOD, NULL, false};
+        }
+        count = 0;
+        if (item && num.value == 1) {
+            cur = num;
+            start = last = i;
+            count = 1;
+        }
+    }
+}
+
 /* ---- context ----------------------------------------------------------- */
 
 /* Would context make uncertain line F furniture?  BEFORE and AFTER say
@@ -132,8 +179,9 @@ static const char *context_says(const zt_line_features *f, bool before, bool aft
 }
 
 /* Runs of lines outside the prose, weighed together, as CX-extractor
- * weighs blocks of lines: a run at the page's head or tail whose uncertain
- * lines are dense with interface words (聊天消息 / 登录后你可以 / 下载海量
+ * weighs blocks of lines, before context decides single lines: a run at
+ * the page's head or tail whose uncertain lines are dense with interface
+ * words (聊天消息 / 登录后你可以 / 下载海量
  * 资料 / 会员中心 …: each alone too short to tell) is the page's; its
  * uncertain lines go where they hold an interface word or are a word or
  * two long.  A longer line without one, a title perhaps, stays; a page
@@ -147,21 +195,18 @@ static void edge_runs(const zt_line_features *f, verdict *v, size_t n, size_t fi
             i++;
             continue;
         }
-        size_t j = i, chars = 0, ui = 0, words = 0, func = 0, bad = 0;
-        while (j < n && v[j].cls != GOOD && !(j >= first && j <= last)) {
+        size_t j = i, chars = 0, ui = 0, words = 0, func = 0;
+        for (; j < n && v[j].cls != GOOD && !(j >= first && j <= last); j++)
             if (v[j].cls == UNSURE) {
                 chars += f[j].n;
                 ui += f[j].ui;
                 words += f[j].ui_words;
                 func += f[j].func;
             }
-            bad += v[j++].cls == BAD;
-        }
         if (words >= 3 && ui * 100 >= chars * RUN_UI_PERCENT && func * 12 < chars)
             for (size_t k = i; k < j; k++)
-                if (v[k].cls == UNSURE && (f[k].ui_words || f[k].n <= 6) && !f[k].sent)
+                if (v[k].cls == UNSURE && f[k].ui * 4 >= f[k].n && !f[k].sent)
                     v[k] = (verdict){BAD, "in a run of interface lines at the page's edge", false};
-        (void)bad;
         i = j;
     }
 }
@@ -190,6 +235,7 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
         free(run);
         return ZHTIDY_ERR_NOMEM;
     }
+    edge_runs(f, v, n, first, last);
     /* the runs of uncertain lines as the features left them: what context
      * decides in the first round does not cut them up for the second */
     for (size_t i = 0; i < n;) {
@@ -221,7 +267,6 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
                 v[i] = (verdict){BAD, why, false};
         }
     }
-    edge_runs(f, v, n, first, last);
     free(prev);
     free(next);
     free(run);
@@ -282,8 +327,10 @@ zhtidy_status zt_pass_detector(zt_ctx *ctx)
         if (zt_is_text(&doc->blocks[i]) && !(st = zt_line_measure(lex, &doc->blocks[i], &f[i])))
             v[i] = classify(&f[i]);
     }
-    if (!st)
+    if (!st) {
         keep_lists(doc, f, v, doc->n);
+        keep_sequences(doc, f, v, doc->n);
+    }
 #ifdef ZT_DEBUG_DETECT
     for (size_t i = 0; !st && i < doc->n; i++)
         fprintf(stderr, "%3zu %c n=%zu han=%zu ui=%zu/%zu func=%zu sent=%zu cl=%zu meta=%zu menu=%d seps=%zu list=%d | %.60s\n", i,

@@ -36,6 +36,7 @@ typedef struct {
     bool narrator;      /* a sentence in which the site speaks of itself */
     bool rule;          /* only dashes or = drawn across: ------, - - - - */
     bool bullet;        /* starts with a bullet: • ● ■ … */
+    bool full_stop;     /* ends in 。: a sentence */
     bool list;          /* starts with list numbering, after a bullet or not: 1. 1.2 一、 （1） */
 } zt_line_features;
 

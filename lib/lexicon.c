@@ -258,6 +258,14 @@ static int32_t original(const zt_key *k, size_t i)
     return zt_utf8_next(k->text, zt_key_end(k, i), &at);
 }
 
+/* Spaces on both sides of key character I in the text (a block's text,
+ * which ends in a NUL). */
+static bool spaced(const zt_key *k, size_t i)
+{
+    size_t at = k->start[i];
+    return at > 0 && k->text[at - 1] == ' ' && k->text[zt_key_end(k, i)] == ' ';
+}
+
 static void count_char(const struct zt_lexicon *x, const zt_key *k, size_t i, zt_line_features *f)
 {
     int32_t c = k->k[i];
@@ -279,6 +287,10 @@ static void count_char(const struct zt_lexicon *x, const zt_key *k, size_t i, zt
         return;
     }
     int32_t o = original(k, i);
+    if ((o == '?' || o == 0xFF1F) && spaced(k, i)) {
+        f->seps++; /* "来源:… ? 作者:…": a lost bullet between fields */
+        return;
+    }
     f->sent += zt_sentence_end(o);
     f->clause += o == 0xFF0C || o == 0x3001 || o == ',';
 }
@@ -440,6 +452,7 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     separators(&k, f);
     menu_segments(b->text, b->len, f);
     list_start(b->text, b->len, f);
+    f->full_stop = k.n && original(&k, k.n - 1) == 0x3002;
     f->rule = k.n >= 3;
     for (size_t i = 0; i < k.n && f->rule; i++)
         f->rule = rule_char(original(&k, i));
