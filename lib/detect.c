@@ -25,6 +25,8 @@
  * unless they are single words, as a page lists its tags. */
 #define MAX_UNSURE_RUN 6
 #define TAG_CHARS 4
+/* The lines of a page's head where its title may stand again. */
+#define TITLE_WINDOW 30
 /* Lines that may stand between two items of a numbered list. */
 #define SEQUENCE_GAP 3
 #define NONE ((size_t)-1)
@@ -60,11 +62,15 @@ static const char *furniture_evidence(const zt_line_features *f)
     if (f->date && !f->clause && f->n <= 40 && f->han * 5 < f->n * 3 &&
         (f->latin >= 2 || f->ui_words || f->time))
         return "date line";
-    if (f->seps >= 2 && f->n <= 80 && (f->nav || f->ui * 5 >= f->n) && f->longest_seg <= 14)
+    if (f->nav_start && f->n <= 60 && !f->clause)
+        return BREADCRUMB; /* 首页 理论教育 通用公文写作的基本要求 */
+    /* 首页 > 栏目 > 文章: the last step may be the page's title */
+    if (f->seps >= 2 && f->n <= 80 && (f->nav || f->ui * 5 >= f->n) &&
+        (f->longest_seg <= 14 || (f->nav && f->longest_inner <= 14)))
         return BREADCRUMB;
     if (f->menu && (f->nav || (f->ui_words && (!f->func || f->han * 2 >= f->n))) && f->n <= 80)
         return MENU;
-    if (f->ui * 2 >= f->n && f->ui_words >= 2 && f->n <= 40)
+    if (f->ui * 2 >= f->n && f->ui_words >= 2 && f->n <= 40 && !f->bracketed)
         return UI;
     return NULL;
 }
@@ -105,6 +111,23 @@ static void keep_lists(const zhtidy_doc *doc, const zt_line_features *f, verdict
                 v[i - 1] = (verdict){GOOD, NULL, false};
         }
         i = j > i ? j : i + 1;
+    }
+}
+
+/* A page prints its title more than once at its head: the first copy of a
+ * line the head repeats is marked, so that context keeps it (the repeats
+ * pass takes the others). */
+static void mark_titles(zt_line_features *f, size_t n)
+{
+    size_t head = n < TITLE_WINDOW ? n : TITLE_WINDOW;
+    for (size_t i = 0; i < head; i++) {
+        if (f[i].n < 4 || f[i].n > 60)
+            continue;
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = f[j].hash != f[i].hash;
+        for (size_t j = i + 1; j < head && first && !f[i].title; j++)
+            f[i].title = f[j].hash == f[i].hash;
     }
 }
 
@@ -157,14 +180,19 @@ static void keep_sequences(const zhtidy_doc *doc, const zt_line_features *f, ver
 
 /* Would context make uncertain line F furniture?  BEFORE and AFTER say
  * whether the nearest classed lines around it are furniture; EDGE that it
- * lies at the page's head or tail, outside its prose; RUN how many
- * uncertain lines stand together with it. */
+ * lies at the page's head or tail, outside its prose, TAIL that it comes
+ * after the prose; RUN how many uncertain lines stand together with it. */
 static const char *context_says(const zt_line_features *f, bool before, bool after, bool edge,
-                                size_t run)
+                                bool tail, size_t run)
 {
+    if (f->bracketed || f->title)
+        return NULL; /* 【投稿时间】, a title printed twice: the text's, whatever their neighbours */
     /* a Chinese menu or bar; English text has spaces anyway */
     bool shape = (f->menu || f->seps >= 2) && f->han * 2 >= f->n;
-    bool ui = (f->ui * 100 >= f->n * 15 && f->ui_words >= 2) || f->narrator || f->url || shape;
+    /* a bare address is the page's; one a sentence names may be the text's;
+     * the shape of a menu is no evidence among a slide's points */
+    bool ui = (f->ui * 100 >= f->n * 15 && f->ui_words >= 2) || f->narrator ||
+              (f->url && f->han < 4) || (shape && run <= MAX_UNSURE_RUN);
     bool evidence = ui || (f->ui * 100 >= f->n * 20 && f->ui_words) ||
                     (f->meta_labels && f->n <= 20) || f->date || f->digits * 2 >= f->n ||
                     f->n <= 6;
@@ -175,6 +203,9 @@ static const char *context_says(const zt_line_features *f, bool before, bool aft
     if (edge && (before || after) && f->n <= 80 &&
         (ui || (f->n <= 6 && f->ui_words && run <= MAX_UNSURE_RUN)))
         return "interface words at the page's edge, next to furniture";
+    /* a button after the text: 赞助商, 相关推荐, 分享 */
+    if (tail && f->n <= 8 && f->ui_words && f->ui * 4 >= f->n * 3)
+        return "an interface word after the text";
     return NULL;
 }
 
@@ -205,9 +236,29 @@ static void edge_runs(const zt_line_features *f, verdict *v, size_t n, size_t fi
             }
         if (words >= 3 && ui * 100 >= chars * RUN_UI_PERCENT && func * 12 < chars)
             for (size_t k = i; k < j; k++)
-                if (v[k].cls == UNSURE && f[k].ui * 4 >= f[k].n && !f[k].sent)
+                if (v[k].cls == UNSURE && f[k].ui * 4 >= f[k].n && !f[k].sent && !f[k].bracketed &&
+                    !f[k].title)
                     v[k] = (verdict){BAD, "in a run of interface lines at the page's edge", false};
         i = j;
+    }
+}
+
+/* A line with the shape of a menu and one interface word among a slide's
+ * points ("醫訊編輯委員會 編輯委員 (民90~迄今)" in a long run of short lines
+ * with bullets) is one more point: uncertain, not furniture. */
+static void slide_menus(const zt_line_features *f, verdict *v, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i, points = 0, tags = 0;
+        while (j < n && (v[j].cls == UNSURE || (v[j].why == MENU && f[j].ui_words <= 1))) {
+            points += f[j].bullet || f[j].list;
+            tags += f[j++].n <= TAG_CHARS;
+        }
+        if (j - i > MAX_UNSURE_RUN && points >= 2 && tags * 3 < (j - i) * 2)
+            for (size_t k = i; k < j; k++)
+                if (v[k].cls == BAD)
+                    v[k] = (verdict){UNSURE, NULL, false};
+        i = j > i ? j : i + 1;
     }
 }
 
@@ -236,6 +287,7 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
         return ZHTIDY_ERR_NOMEM;
     }
     edge_runs(f, v, n, first, last);
+    slide_menus(f, v, n);
     /* the runs of uncertain lines as the features left them: what context
      * decides in the first round does not cut them up for the second */
     for (size_t i = 0; i < n;) {
@@ -261,7 +313,8 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
             bool before = p != NONE && v[p].cls == BAD, after = q != NONE && v[q].cls == BAD;
             const char *why = v[i].cls == UNSURE
                                   ? context_says(&f[i], before, after,
-                                                 i < first || i > last || first == n, run[i])
+                                                 i < first || i > last || first == n,
+                                                 first < n && i > last, run[i])
                                   : NULL;
             if (why)
                 v[i] = (verdict){BAD, why, false};
@@ -328,6 +381,7 @@ zhtidy_status zt_pass_detector(zt_ctx *ctx)
             v[i] = classify(&f[i]);
     }
     if (!st) {
+        mark_titles(f, doc->n);
         keep_lists(doc, f, v, doc->n);
         keep_sequences(doc, f, v, doc->n);
     }

@@ -26,7 +26,9 @@ typedef struct {
     size_t meta_labels; /* "上传人:" "页数:" …: metadata keys followed by a colon */
     size_t seps;        /* > | / » › - between short segments */
     size_t longest_seg; /* characters of the longest segment between them */
+    size_t longest_inner; /* the same, leaving out the last segment */
     bool nav;           /* 首页, 位置, 导航 … */
+    bool nav_start;     /* starts with 首页 and a space or a separator */
     bool date;          /* 2023-07-08, 2019/9/26, 2024年3月4日, 10:45 */
     bool counter;       /* the whole line a page counter: 第1页/共37页, - 3 -, 2/58 */
     bool time;          /* 10:45 */
@@ -37,6 +39,9 @@ typedef struct {
     bool rule;          /* only dashes or = drawn across: ------, - - - - */
     bool bullet;        /* starts with a bullet: • ● ■ … */
     bool full_stop;     /* ends in 。: a sentence */
+    bool bracketed;     /* all in 【】: a label of the text's (【格式】) */
+    bool title;         /* the first of the copies a page's head prints of a line */
+    uint64_t hash;      /* of the line's match form */
     bool list;          /* starts with list numbering, after a bullet or not: 1. 1.2 一、 （1） */
 } zt_line_features;
 

@@ -265,32 +265,48 @@ static const zt_furniture *next_match(const state *s, const zt_key *k, size_t fr
 
 /* Apply the table to block I; *GONE says it was removed. */
 /* A block that a whole-block rule covers: act on it and remove it. */
+/* The first whole-block rule that matches the line from key index AT to
+ * its end (punctuation may follow), or NULL; its match's end in *END. */
+static const zt_furniture *whole_match(const state *s, const struct zt_block *b,
+                                       const zt_key *k, size_t at, size_t *end)
+{
+    for (size_t r = 0; r < s->t->n_rules; r++) {
+        const zt_furniture *f = s->t->rules[r].f;
+        if (f->where == ZT_WHOLE_BLOCK && zt_rule_on(s->opts, f->rule) && at < k->n &&
+            zt_key_match(k, at, &s->t->rules[r].pat, end) && *end > at &&
+            only_punct(b->text, zt_key_end(k, *end - 1), b->len))
+            return f;
+    }
+    return NULL;
+}
+
 static zhtidy_status whole_block(state *s, size_t i, const zt_key *k, bool *gone)
 {
     zhtidy_doc *doc = s->doc;
     struct zt_block *b = &doc->blocks[i];
     if (k->n > WHOLE_BLOCK_MAX)
         return ZHTIDY_OK; /* furniture lines are short; body paragraphs are not */
-    for (size_t r = 0; r < s->t->n_rules; r++) {
-        const zt_furniture *f = s->t->rules[r].f;
-        size_t end;
-        if (f->where != ZT_WHOLE_BLOCK || !zt_rule_on(s->opts, f->rule) || !k->n ||
-            !zt_key_match(k, 0, &s->t->rules[r].pat, &end) ||
-            end == 0 || !only_punct(b->text, zt_key_end(k, end - 1), b->len))
-            continue;
-        zhtidy_status st = ZHTIDY_OK;
-        if (f->action == ZT_ACT_META_KEEP)
-            return doc->meta[ZHTIDY_META_KEYWORDS] ? ZHTIDY_OK : take_meta(s->ctx, b, k);
-        if (f->action == ZT_ACT_META)
-            st = take_meta(s->ctx, b, k);
-        if (f->action == ZT_ACT_TITLE)
-            st = title_hint(s->ctx, b);
-        s->summary_next = f->action == ZT_ACT_SUMMARY;
-        s->list_open = f->action == ZT_ACT_LIST;
-        *gone = true;
-        return st ? st : remove_block(doc, i, f->rule);
-    }
-    return ZHTIDY_OK;
+    size_t end, from = 0; /* a list mark before the line's words: "- 内容简介:" */
+    while (from < k->n && from < 2 && (k->k[from] == '-' || k->k[from] == '*' ||
+                                       k->k[from] == 0x2022 || k->k[from] == 0xB7 ||
+                                       k->k[from] == 0x25CF))
+        from++;
+    const zt_furniture *f = whole_match(s, b, k, 0, &end);
+    if (!f && from)
+        f = whole_match(s, b, k, from, &end);
+    if (!f)
+        return ZHTIDY_OK;
+    zhtidy_status st = ZHTIDY_OK;
+    if (f->action == ZT_ACT_META_KEEP)
+        return doc->meta[ZHTIDY_META_KEYWORDS] ? ZHTIDY_OK : take_meta(s->ctx, b, k);
+    if (f->action == ZT_ACT_META)
+        st = take_meta(s->ctx, b, k);
+    if (f->action == ZT_ACT_TITLE)
+        st = title_hint(s->ctx, b);
+    s->summary_next = f->action == ZT_ACT_SUMMARY;
+    s->list_open = f->action == ZT_ACT_LIST;
+    *gone = true;
+    return st ? st : remove_block(doc, i, f->rule);
 }
 
 static int32_t fold_char(int32_t c)

@@ -17,6 +17,8 @@ extern const char *const zt_narrator_words[];
 extern const char zt_function_chars[];
 
 #define N_COUNTERS 5
+/* Distinct interface words a line's count tells apart. */
+#define MAX_SEEN 16
 /* No sentence of a site's is longer (in characters): text that runs on
  * without punctuation is not cut as one. */
 #define MAX_SENTENCE 160
@@ -85,7 +87,9 @@ static const char *const strong[] = {"小编", "本站", "网友", "仅供参考
                                      "欢迎参考", "精心整理", "精心收集", "收集整理", "复制下载",
                                      "喜欢就", "供您", "一起来看看", "写作之用", "参考写作", "若您",
                                      "如您", "请输入", "由此去", "免费下载", "提供海量",
-                                     "已被浏览", "被下载", "为您提供", "欢迎下载", NULL};
+                                     "已被浏览", "被下载", "为您提供", "欢迎下载", "以免触法",
+                                     "请勿用于", "如有侵权", "联系删除", "原作者所有",
+                                     "仅供学习", NULL};
 /* ... and these three: a site's contact, or where its copy comes from. */
 static const char *const strongest[] = {"邮件至", "本资料来自", "请输入", NULL};
 
@@ -324,6 +328,7 @@ static void separators(const zt_key *k, zt_line_features *f)
         f->longest_seg = seg > f->longest_seg ? seg : f->longest_seg;
         seg = 0;
     }
+    f->longest_inner = f->longest_seg; /* all but the last */
     f->longest_seg = seg > f->longest_seg ? seg : f->longest_seg;
 }
 
@@ -420,7 +425,10 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     if (!zt_key_build(&k, b->text, b->len))
         return ZHTIDY_ERR_NOMEM;
     f->n = k.n;
-    size_t covered = 0, status_to = 0, weight = 0, start = 0;
+    f->hash = 0xCBF29CE484222325ULL;
+    for (size_t i = 0; i < k.n; i++)
+        f->hash = (f->hash ^ (uint32_t)k.k[i]) * 0x100000001B3ULL;
+    size_t covered = 0, status_to = 0, weight = 0, start = 0, ui_seen[MAX_SEEN], seen = 0;
     for (size_t i = 0; i < k.n; i++) {
         count_char(x, &k, i, f);
         size_t end;
@@ -428,17 +436,23 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
             f->status += end - i;
             status_to = end;
         }
-        if (i >= covered && word_at(&x->ui, &k, i, &end) < x->ui.n) {
+        size_t w;
+        if (i >= covered && (w = word_at(&x->ui, &k, i, &end)) < x->ui.n) {
             f->ui += end - i;
-            f->ui_words++;
             covered = end;
+            bool again = false; /* a word said twice is one word */
+            for (size_t s = 0; s < seen && !again; s++)
+                again = ui_seen[s] == w;
+            if (!again && seen < MAX_SEEN)
+                ui_seen[seen++] = w;
+            f->ui_words += !again;
         }
         if (word_at(&x->meta, &k, i, &end) < x->meta.n && end < k.n && k.k[end] == ':')
             f->meta_labels++;
         /* a key only sites print, opening the line or labelling a value */
         if (word_at(&x->site, &k, i, &end) < x->site.n && (i == 0 || (end < k.n && k.k[end] == ':')))
             f->site_key = true;
-        size_t w = word_at(&x->narrator, &k, i, &end);
+        w = word_at(&x->narrator, &k, i, &end);
         if (w < x->narrator.n)
             weight += x->narrator.weight[w];
         int32_t c = k.k[i];
@@ -452,7 +466,11 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     separators(&k, f);
     menu_segments(b->text, b->len, f);
     list_start(b->text, b->len, f);
+    /* 首页 then a space or a separator: a path of the site's, 首页 理论教育 … */
+    f->nav_start = k.n > 2 && k.k[0] == 0x9996 && k.k[1] == 0x9875 &&
+                   (!glued(&k, 2) || is_sep(k.k[2]));
     f->full_stop = k.n && original(&k, k.n - 1) == 0x3002;
+    f->bracketed = k.n > 2 && k.k[0] == 0x3010 && k.k[k.n - 1] == 0x3011;
     f->rule = k.n >= 3;
     for (size_t i = 0; i < k.n && f->rule; i++)
         f->rule = rule_char(original(&k, i));

@@ -17,6 +17,7 @@
 #define PAGE_MIN_CHARS 200
 #define RUN_LIMIT 512
 #define FOOTER_MAX_CHARS 40
+#define NONE ((size_t)-1)
 
 typedef struct {
     zt_key *keys;       /* each text block's match form, kept for the watermarks */
@@ -157,18 +158,64 @@ static size_t head_end(const zhtidy_doc *doc)
     return doc->n;
 }
 
-/* A short line of the head printed again: the first copy stays. */
+/* The block stored with hash H, or NONE. */
+static size_t set_find(const index_set *s, const uint64_t *hash, uint64_t h)
+{
+    for (size_t p = h & s->mask; s->slot[p]; p = (p + 1) & s->mask)
+        if (hash[s->slot[p] - 1] == h)
+            return s->slot[p] - 1;
+    return NONE;
+}
+
+/* The hash of key K from index FROM, as hash_blocks makes it. */
+static uint64_t hash_from(const zt_key *k, size_t from)
+{
+    uint64_t a = 0xCBF29CE484222325ULL;
+    for (size_t j = from, n = without_extension(k); j < n; j++)
+        a = mix(a, k->k[j]);
+    return a | 1;
+}
+
+/* Does head line I end, after a space, in a head line of SEEN below it?
+ * "单片机嵌入式 到底什么是嵌入式？" above the title is the title again, a
+ * category before it; a numbered heading is no such copy. */
+static bool prefixed_copy(const block_hashes *h, const index_set *seen, size_t i)
+{
+    const zt_key *k = &h->keys[i];
+    for (size_t j = 2; j + 2 <= k->n; j++) {
+        if (k->start[j] == zt_key_end(k, j - 1))
+            continue; /* no space before J */
+        size_t m = set_find(seen, h->hash, hash_from(k, j));
+        if (m != NONE && m > i && h->chars[m] >= 4)
+            return true;
+    }
+    return false;
+}
+
+/* A short line of the head printed again: the first copy stays.  A copy
+ * with a category or a path before it goes too. */
 static zhtidy_status title_copies(zhtidy_doc *doc, const block_hashes *h, index_set *seen)
 {
     size_t end = head_end(doc);
     for (size_t i = 0; i < end; i++) {
-        if (!h->hash[i] || h->chars[i] > TITLE_MAX_CHARS || zt_has_clause_punct(doc->blocks[i].text, doc->blocks[i].len))
-            continue;
+        const struct zt_block *b = &doc->blocks[i];
+        if (!h->hash[i] || h->chars[i] > TITLE_MAX_CHARS ||
+            zt_utf8_prev(b->text, b->len, NULL) == 0x3002)
+            continue; /* a sentence said twice is no title */
         if (set_first(seen, h->hash, i) != i) {
             zhtidy_status st = remove_block(doc, i, ZT_R_REPEATS_TITLE, NULL);
             if (st)
                 return st;
         }
+    }
+    for (size_t i = 0; i < end; i++) {
+        if (!h->hash[i] || h->chars[i] > TITLE_MAX_CHARS || doc->blocks[i].dead ||
+            zt_starts_numbered(doc->blocks[i].text, doc->blocks[i].len) ||
+            !prefixed_copy(h, seen, i))
+            continue;
+        zhtidy_status st = remove_block(doc, i, ZT_R_REPEATS_TITLE, "the title again, after a category");
+        if (st)
+            return st;
     }
     return ZHTIDY_OK;
 }
