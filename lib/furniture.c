@@ -270,9 +270,12 @@ static const zt_furniture *next_match(const state *s, const zt_key *k, size_t fr
 static const zt_furniture *whole_match(const state *s, const struct zt_block *b,
                                        const zt_key *k, size_t at, size_t *end)
 {
-    for (size_t r = 0; r < s->t->n_rules; r++) {
+    for (size_t r = 0; r < s->t->n_rules && at < k->n; r++) {
         const zt_furniture *f = s->t->rules[r].f;
-        if (f->where == ZT_WHOLE_BLOCK && zt_rule_on(s->opts, f->rule) && at < k->n &&
+        int32_t first = s->t->rules[r].pat.n ? s->t->rules[r].pat.cp[0] : 0;
+        if (first != '#' && first != '~' && first != '*' && first != k->k[at])
+            continue; /* a literal first character that is not the line's */
+        if (f->where == ZT_WHOLE_BLOCK && zt_rule_on(s->opts, f->rule) &&
             zt_key_match(k, at, &s->t->rules[r].pat, end) && *end > at &&
             only_punct(b->text, zt_key_end(k, *end - 1), b->len))
             return f;

@@ -28,8 +28,15 @@ typedef struct {
     zt_pattern *words;
     size_t n;
     unsigned char *weight;      /* narrator words: 2 strong, 1 weak */
-    uint8_t first[0x10000 / 8]; /* the characters words start with, as a set */
+    uint8_t pairs[0x10000 / 8]; /* the first two characters of words, hashed, as a set */
+    uint8_t single[0x10000 / 8]; /* words of one character, as a set */
 } word_list;
+
+/* The slot of the character pair A B in a word list's set of pairs. */
+static inline uint32_t pair_slot(int32_t a, int32_t b)
+{
+    return ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA6Bu) >> 16;
+}
 
 struct zt_lexicon {
     word_list ui, status, meta, site, narrator;
@@ -52,9 +59,10 @@ static bool compile_words(word_list *l, const char *const *words)
     for (size_t i = 0; i < l->n; i++) {
         if (!zt_pattern_compile(&l->words[i], words[i]))
             return false;
-        int32_t c = l->words[i].cp[0];
-        if (c >= 0 && c < 0x10000)
-            l->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+        const zt_pattern *p = &l->words[i];
+        uint32_t slot = p->n > 1 ? pair_slot(p->cp[0], p->cp[1]) : (uint32_t)p->cp[0] & 0xFFFF;
+        uint8_t *set = p->n > 1 ? l->pairs : l->single;
+        set[slot >> 3] |= (uint8_t)(1u << (slot & 7));
     }
     qsort(l->words, l->n, sizeof *l->words, by_first);
     return true;
@@ -175,14 +183,30 @@ static bool narrator_sentence(size_t weight, size_t chars)
     return weight >= 3 && weight * 12 >= chars && chars <= MAX_SENTENCE;
 }
 
-/* The longest word of L at key index I: its index in L, or L->n; its end
- * in *END. */
-static inline size_t word_at(const word_list *l, const zt_key *k, size_t i, size_t *end)
+/* Where key index I stands in the lists' sets: its character, and its
+ * pair with the next one. */
+typedef struct {
+    uint32_t one, two;
+    bool pair;
+} slots;
+
+static inline slots slots_at(const zt_key *k, size_t i)
 {
-    int32_t c = k->k[i];
+    slots s = {(uint32_t)k->k[i] & 0xFFFF, 0, i + 1 < k->n};
+    if (s.pair)
+        s.two = pair_slot(k->k[i], k->k[i + 1]);
+    return s;
+}
+
+/* The longest word of L at key index I (whose slots are AT): its index
+ * in L, or L->n; its end in *END. */
+static inline size_t word_at(const word_list *l, const zt_key *k, size_t i, slots at,
+                             size_t *end)
+{
     *end = i;
-    if (c >= 0 && c < 0x10000 && !(l->first[c >> 3] & (1u << (c & 7))))
-        return l->n; /* no word starts with C */
+    if (!(l->single[at.one >> 3] & (1u << (at.one & 7))) &&
+        (!at.pair || !(l->pairs[at.two >> 3] & (1u << (at.two & 7)))))
+        return l->n; /* no word starts with these two characters */
     return word_search(l, k, i, end);
 }
 
@@ -242,7 +266,7 @@ size_t zt_date_at(const zt_key *k, size_t i)
     return d >= 1 && d <= 2 ? e + 1 + d - i : e - i;
 }
 
-static bool is_sep(int32_t c)
+static inline bool is_sep(int32_t c)
 {
     return c == '>' || c == '|' || c == '/' || c == 0xBB || c == 0x203A || c == '-' ||
            c == 0xFF5C || c == 0x2022 || c == 0xB7;
@@ -432,12 +456,13 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     for (size_t i = 0; i < k.n; i++) {
         count_char(x, &k, i, f);
         size_t end;
-        if (i >= status_to && word_at(&x->status, &k, i, &end) < x->status.n) {
+        slots at = slots_at(&k, i);
+        if (i >= status_to && word_at(&x->status, &k, i, at, &end) < x->status.n) {
             f->status += end - i;
             status_to = end;
         }
         size_t w;
-        if (i >= covered && (w = word_at(&x->ui, &k, i, &end)) < x->ui.n) {
+        if (i >= covered && (w = word_at(&x->ui, &k, i, at, &end)) < x->ui.n) {
             f->ui += end - i;
             covered = end;
             bool again = false; /* a word said twice is one word */
@@ -447,12 +472,12 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
                 ui_seen[seen++] = w;
             f->ui_words += !again;
         }
-        if (word_at(&x->meta, &k, i, &end) < x->meta.n && end < k.n && k.k[end] == ':')
+        if (word_at(&x->meta, &k, i, at, &end) < x->meta.n && end < k.n && k.k[end] == ':')
             f->meta_labels++;
         /* a key only sites print, opening the line or labelling a value */
-        if (word_at(&x->site, &k, i, &end) < x->site.n && (i == 0 || (end < k.n && k.k[end] == ':')))
+        if (word_at(&x->site, &k, i, at, &end) < x->site.n && (i == 0 || (end < k.n && k.k[end] == ':')))
             f->site_key = true;
-        w = word_at(&x->narrator, &k, i, &end);
+        w = word_at(&x->narrator, &k, i, at, &end);
         if (w < x->narrator.n)
             weight += x->narrator.weight[w];
         int32_t c = k.k[i];
@@ -491,7 +516,7 @@ static zhtidy_status weigh(const struct zt_lexicon *x, const char *t, size_t len
         return ZHTIDY_ERR_NOMEM;
     *weight = 0;
     for (size_t i = 0; i < k.n; i++) {
-        size_t end, w = word_at(&x->narrator, &k, i, &end);
+        size_t end, w = word_at(&x->narrator, &k, i, slots_at(&k, i), &end);
         if (w < x->narrator.n)
             *weight += x->narrator.weight[w];
     }

@@ -258,8 +258,10 @@ static zhtidy_status date_seeds(const keys *k, zt_pattern **out, size_t *n)
     for (size_t b = 0; b < k->n; b++) {
         const zt_key *key = &k->keys[b];
         for (size_t i = 0, len; i < key->n; i += len ? len : 1) {
-            if (!(len = zt_date_at(key, i)))
+            if (key->k[i] < '0' || key->k[i] > '9' || !(len = zt_date_at(key, i))) {
+                len = 0;
                 continue;
+            }
             bool known = false;
             for (size_t s = 0; s < *n && !known; s++)
                 known = (*out)[s].n == len && !memcmp((*out)[s].cp, key->k + i, len * sizeof *key->k);
