@@ -385,11 +385,6 @@ zhtidy_status zt_pass_detector(zt_ctx *ctx)
         keep_lists(doc, f, v, doc->n);
         keep_sequences(doc, f, v, doc->n);
     }
-#ifdef ZT_DEBUG_DETECT
-    for (size_t i = 0; !st && i < doc->n; i++)
-        fprintf(stderr, "%3zu %c n=%zu han=%zu ui=%zu/%zu func=%zu sent=%zu cl=%zu meta=%zu menu=%d seps=%zu list=%d | %.60s\n", i,
-                "BGU"[v[i].cls], f[i].n, f[i].han, f[i].ui, f[i].ui_words, f[i].func, f[i].sent, f[i].clause, f[i].meta_labels, f[i].menu, f[i].seps, f[i].list, doc->blocks[i].text);
-#endif
     if (!st && lines && !(st = by_context(f, v, doc->n))) {
         for (size_t i = 0; !st && i < doc->n; i++)
             if (v[i].cls == BAD)
