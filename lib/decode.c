@@ -48,6 +48,9 @@ static void count_lines(sink *s, const char *p, size_t n)
 static void decode_utf8(sink *s, const unsigned char *in, size_t len)
 {
     size_t i = 0;
+    /* what comes out is as long as what goes in, but for U+FFFD (three
+     * bytes) in place of a bad byte: room for a few of those */
+    zt_buf_reserve(&s->out, len + len / 16 + 64);
     while (i < len) {
         size_t start = i;
         while (i < len) {
@@ -76,7 +79,8 @@ static zhtidy_status decode_iconv(sink *s, const char *enc, const unsigned char 
     char *ip = (char *)in;
     size_t left = len;
     while (left > 0 && !s->out.failed) {
-        if (!zt_buf_reserve(&s->out, left * 2 + 16))
+        /* GB18030, Big5 and UTF-16 grow at most by half into UTF-8 */
+        if (!zt_buf_reserve(&s->out, left + left / 2 + 16))
             break;
         char *op = s->out.data + s->out.len, *op0 = op;
         size_t room = s->out.cap - s->out.len - 1;

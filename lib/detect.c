@@ -29,7 +29,7 @@
 #define TITLE_WINDOW 30
 /* Lines that may stand between two items of a numbered list. */
 #define SEQUENCE_GAP 3
-#define NONE ((size_t)-1)
+#define NONE UINT32_MAX
 /* The share of interface words, in percent, that condemns a run of
  * uncertain lines at the page's edge. */
 #define RUN_UI_PERCENT 12
@@ -37,8 +37,8 @@
 typedef enum { BAD, GOOD, UNSURE } line_class;
 
 typedef struct {
-    line_class cls;
     const char *why; /* the kind of evidence, for the report */
+    uint8_t cls;     /* a line_class */
     bool shape;      /* BAD for its shape and words only: a menu, a bar */
 } verdict;
 
@@ -47,7 +47,7 @@ static const char BREADCRUMB[] = "breadcrumb", MENU[] = "menu", UI[] = "interfac
 /* Strong evidence that a line is furniture, or NULL. */
 static const char *furniture_evidence(const zt_line_features *f)
 {
-    if (f->status && f->status * 2 >= f->han + f->latin && f->n <= 24)
+    if (f->status && (uint64_t)f->status * 2 >= f->han + f->latin && f->n <= 24)
         return "a prompt";
     if (f->rule)
         return "a rule of dashes";
@@ -57,18 +57,18 @@ static const char *furniture_evidence(const zt_line_features *f)
         return "counter";
     if (f->site_key && f->n <= 40)
         return "a label only sites print";
-    if (f->meta_labels >= 2 || (f->meta_labels && (f->date || f->digits * 5 >= f->n) && f->n <= 60))
+    if (f->meta_labels >= 2 || (f->meta_labels && (f->date || (uint64_t)f->digits * 5 >= f->n) && f->n <= 60))
         return "metadata labels";
-    if (f->date && !f->clause && f->n <= 40 && f->han * 5 < f->n * 3 &&
+    if (f->date && !f->clause && f->n <= 40 && (uint64_t)f->han * 5 < (uint64_t)f->n * 3 &&
         (f->latin >= 2 || f->ui_words || f->time))
         return "date line";
     if (f->nav_start && f->n <= 60 && !f->clause)
         return BREADCRUMB; /* 首页 理论教育 通用公文写作的基本要求 */
     /* 首页 > 栏目 > 文章: the last step may be the page's title */
-    if (f->seps >= 2 && f->n <= 80 && (f->nav || f->ui * 5 >= f->n) &&
+    if (f->seps >= 2 && f->n <= 80 && (f->nav || (uint64_t)f->ui * 5 >= f->n) &&
         (f->longest_seg <= 14 || (f->nav && f->longest_inner <= 14)))
         return BREADCRUMB;
-    if (f->menu && (f->nav || (f->ui_words && (!f->func || f->han * 2 >= f->n))) && f->n <= 80)
+    if (f->menu && (f->nav || (f->ui_words && (!f->func || (uint64_t)f->han * 2 >= f->n))) && f->n <= 80)
         return MENU;
     if (f->ui * 2 >= f->n && f->ui_words >= 2 && f->n <= 40 && !f->bracketed)
         return UI;
@@ -78,16 +78,16 @@ static const char *furniture_evidence(const zt_line_features *f)
 /* Evidence of prose: long enough, with punctuation and function words. */
 static bool prose(const zt_line_features *f)
 {
-    return f->n >= 20 && (f->sent + f->clause) * 40 >= f->n && f->func * 25 >= f->han &&
-           f->ui * 100 < f->n * 15 && !f->narrator;
+    return f->n >= 20 && ((uint64_t)f->sent + f->clause) * 40 >= f->n && (uint64_t)f->func * 25 >= f->han &&
+           (uint64_t)f->ui * 100 < (uint64_t)f->n * 15 && !f->narrator;
 }
 
 static verdict classify(const zt_line_features *f)
 {
     const char *why = furniture_evidence(f);
     if (why)
-        return (verdict){BAD, why, why == BREADCRUMB || why == MENU || why == UI};
-    return (verdict){prose(f) ? GOOD : UNSURE, NULL, false};
+        return (verdict){why, BAD, why == BREADCRUMB || why == MENU || why == UI};
+    return (verdict){NULL, prose(f) ? GOOD : UNSURE, false};
 }
 
 /* Lists are the document's: three numbered lines or more in a row, with
@@ -105,10 +105,10 @@ static void keep_lists(const zhtidy_doc *doc, const zt_line_features *f, verdict
         if (numbered >= 3 && !links) {
             for (size_t k = i; k < j; k++) /* items; sentences are weighed as such */
                 if (!f[k].sent && (v[k].cls == UNSURE || (v[k].cls == BAD && v[k].shape)))
-                    v[k] = (verdict){GOOD, NULL, false};
+                    v[k] = (verdict){NULL, GOOD, false};
             const struct zt_block *b = i > 0 ? &doc->blocks[i - 1] : NULL;
             if (b && zt_is_text(b) && zt_toc_marker_line(b->text, b->len))
-                v[i - 1] = (verdict){GOOD, NULL, false};
+                v[i - 1] = (verdict){NULL, GOOD, false};
         }
         i = j > i ? j : i + 1;
     }
@@ -165,7 +165,7 @@ static void keep_sequences(const zhtidy_doc *doc, const zt_line_features *f, ver
         for (size_t k = start; count >= 3 && !links && k <= last; k++) {
             bool own = numbering_of(&doc->blocks[k], &num) || !f[k].sent;
             if (own && (v[k].cls == UNSURE || (v[k].cls == BAD && v[k].shape)))
-                v[k] = (verdict){GOOD, NULL, false};
+                v[k] = (verdict){NULL, GOOD, false};
         }
         count = 0;
         if (item && num.value == 1) {
@@ -188,13 +188,13 @@ static const char *context_says(const zt_line_features *f, bool before, bool aft
     if (f->bracketed || f->title)
         return NULL; /* 【投稿时间】, a title printed twice: the text's, whatever their neighbours */
     /* a Chinese menu or bar; English text has spaces anyway */
-    bool shape = (f->menu || f->seps >= 2) && f->han * 2 >= f->n;
+    bool shape = (f->menu || f->seps >= 2) && (uint64_t)f->han * 2 >= f->n;
     /* a bare address is the page's; one a sentence names may be the text's;
      * the shape of a menu is no evidence among a slide's points */
-    bool ui = (f->ui * 100 >= f->n * 15 && f->ui_words >= 2) || f->narrator ||
+    bool ui = ((uint64_t)f->ui * 100 >= (uint64_t)f->n * 15 && f->ui_words >= 2) || f->narrator ||
               (f->url && f->han < 4) || (shape && run <= MAX_UNSURE_RUN);
-    bool evidence = ui || (f->ui * 100 >= f->n * 20 && f->ui_words) ||
-                    (f->meta_labels && f->n <= 20) || f->date || f->digits * 2 >= f->n ||
+    bool evidence = ui || ((uint64_t)f->ui * 100 >= (uint64_t)f->n * 20 && f->ui_words) ||
+                    (f->meta_labels && f->n <= 20) || f->date || (uint64_t)f->digits * 2 >= f->n ||
                     f->n <= 6;
     /* a long run of short lines without furniture among them is a slide's
      * or a poem's, not a page's bar: only its own words can condemn it */
@@ -204,7 +204,7 @@ static const char *context_says(const zt_line_features *f, bool before, bool aft
         (ui || (f->n <= 6 && f->ui_words && run <= MAX_UNSURE_RUN)))
         return "interface words at the page's edge, next to furniture";
     /* a button after the text: 赞助商, 相关推荐, 分享 */
-    if (tail && f->n <= 8 && f->ui_words && f->ui * 4 >= f->n * 3)
+    if (tail && f->n <= 8 && f->ui_words && (uint64_t)f->ui * 4 >= (uint64_t)f->n * 3)
         return "an interface word after the text";
     return NULL;
 }
@@ -236,9 +236,9 @@ static void edge_runs(const zt_line_features *f, verdict *v, size_t n, size_t fi
             }
         if (words >= 3 && ui * 100 >= chars * RUN_UI_PERCENT && func * 12 < chars)
             for (size_t k = i; k < j; k++)
-                if (v[k].cls == UNSURE && f[k].ui * 4 >= f[k].n && !f[k].sent && !f[k].bracketed &&
+                if (v[k].cls == UNSURE && (uint64_t)f[k].ui * 4 >= f[k].n && !f[k].sent && !f[k].bracketed &&
                     !f[k].title)
-                    v[k] = (verdict){BAD, "in a run of interface lines at the page's edge", false};
+                    v[k] = (verdict){"in a run of interface lines at the page's edge", BAD, false};
         i = j;
     }
 }
@@ -257,7 +257,7 @@ static void slide_menus(const zt_line_features *f, verdict *v, size_t n)
         if (j - i > MAX_UNSURE_RUN && points >= 2 && tags * 3 < (j - i) * 2)
             for (size_t k = i; k < j; k++)
                 if (v[k].cls == BAD)
-                    v[k] = (verdict){UNSURE, NULL, false};
+                    v[k] = (verdict){NULL, UNSURE, false};
         i = j > i ? j : i + 1;
     }
 }
@@ -277,9 +277,10 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
             first = first == n ? i : first;
             last = i;
         }
-    /* the nearest classed line before and after each line, or NONE */
-    size_t *prev = malloc((n + 1) * sizeof *prev), *next = malloc((n + 1) * sizeof *next);
-    size_t *run = malloc((n + 1) * sizeof *run);
+    /* the nearest classed line before and after each line, or NONE (a
+     * line index fits 32 bits: an input is under 1 GiB) */
+    uint32_t *prev = malloc((n + 1) * sizeof *prev), *next = malloc((n + 1) * sizeof *next);
+    uint32_t *run = malloc((n + 1) * sizeof *run);
     if (!prev || !next || !run) {
         free(prev);
         free(next);
@@ -317,7 +318,7 @@ static zhtidy_status by_context(const zt_line_features *f, verdict *v, size_t n)
                                                  first < n && i > last, run[i])
                                   : NULL;
             if (why)
-                v[i] = (verdict){BAD, why, false};
+                v[i] = (verdict){why, BAD, false};
         }
     }
     free(prev);
@@ -338,28 +339,18 @@ static size_t first_prose(const zt_line_features *f, const verdict *v, size_t n)
 
 /* ---- removal --------------------------------------------------------------- */
 
-static zhtidy_status report_why(zhtidy_doc *doc, const zt_line_features *f, const char *why)
+/* Remove line I, with the features that decided it in the report. */
+static zhtidy_status remove_line(zhtidy_doc *doc, size_t i, const zt_line_features *f,
+                                 const char *why)
 {
     char w[192];
     int n = snprintf(w, sizeof w,
                      "%s: %zu chars, %zu%% Han, %zu%% interface words, %zu function chars, "
                      "%zu sentence marks, %zu labels",
-                     why, f->n, f->n ? f->han * 100 / f->n : 0, f->n ? f->ui * 100 / f->n : 0,
-                     f->func, f->sent, f->meta_labels);
-    return zt_report_why(&doc->report, w, n > 0 ? (size_t)n : 0);
-}
-
-static zhtidy_status remove_line(zhtidy_doc *doc, size_t i, const zt_line_features *f,
-                                 const char *why)
-{
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st = zt_report_add(&doc->report, ZT_R_DETECTOR_LINE, b->line,
-                                     ZHTIDY_CHANGE_REMOVE, b->text, b->len, NULL, 0);
-    if (!st)
-        st = report_why(doc, f, why);
-    if (!st)
-        zt_doc_remove(doc, i);
-    return st;
+                     why, (size_t)f->n, f->n ? (size_t)f->han * 100 / f->n : 0,
+                     f->n ? (size_t)f->ui * 100 / f->n : 0, (size_t)f->func, (size_t)f->sent,
+                     (size_t)f->meta_labels);
+    return zt_block_drop(doc, i, ZT_R_DETECTOR_LINE, w, n > 0 ? (size_t)n : 0);
 }
 
 zhtidy_status zt_pass_detector(zt_ctx *ctx)

@@ -152,15 +152,19 @@ zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int lev
 {
     bool ok_level = type == ZHTIDY_HEADING ? level >= 1 && level <= 4
                     : type == ZHTIDY_LIST_ITEM ? level >= 1 && level <= 8 : true;
-    if (!doc || (!text && len) || !ok_level ||
+    if (!doc || (!text && len) || !ok_level || line > UINT32_MAX ||
         (type != ZHTIDY_PARAGRAPH && type != ZHTIDY_HEADING && type != ZHTIDY_LIST_ITEM &&
          type != ZHTIDY_CODE))
         return ZHTIDY_ERR_ARG;
-    struct zt_block b = {.type = type, .line = line,
-                         .level = type == ZHTIDY_HEADING || type == ZHTIDY_LIST_ITEM ? level : 0,
+    if (len > ZHTIDY_MAX_INPUT)
+        return ZHTIDY_ERR_TOO_BIG;
+    struct zt_block b = {.type = (uint8_t)type, .line = (uint32_t)line,
+                         .level = (uint8_t)(type == ZHTIDY_HEADING || type == ZHTIDY_LIST_ITEM ? level : 0),
                          .flags = type == ZHTIDY_LIST_ITEM ? flags & ZHTIDY_BLOCK_ORDERED : 0};
-    if (!(b.text = zt_utf8_sanitize(text ? text : "", len, &b.len)))
+    size_t n;
+    if (!(b.text = zt_utf8_sanitize(text ? text : "", len, &n)))
         return ZHTIDY_ERR_NOMEM;
+    b.len = (uint32_t)n; /* three bytes for a bad one at most: under 4 GiB still */
     doc->table_at = 0;
     return zt_doc_push(doc, &b);
 }
@@ -215,6 +219,64 @@ void zt_doc_remove(zhtidy_doc *doc, size_t i)
     b->len = 0;
     if (b->text)
         b->text[0] = '\0';
+}
+
+zhtidy_status zt_block_drop(zhtidy_doc *doc, size_t i, zt_rule rule, const char *why,
+                            size_t why_len)
+{
+    struct zt_block *b = &doc->blocks[i];
+    /* the text goes to the report as it is: the arena's lasts with the
+     * document and is never written again, an owned one changes hands */
+    bool text = b->text != NULL;
+    zhtidy_status st = zt_report_take(&doc->report, rule, b->line, text ? b->text : (char *)"",
+                                      b->len, text && !b->borrowed);
+    b->text = (char *)"";
+    b->borrowed = true;
+    b->len = 0;
+    b->dead = true;
+    if (!st && why)
+        st = zt_report_why(&doc->report, why, why_len);
+    return st;
+}
+
+void zhtidy_doc_clear_report(zhtidy_doc *doc)
+{
+    if (doc)
+        zt_report_free(&doc->report); /* an empty report, ready for more */
+}
+
+static bool in_arena(const zhtidy_doc *doc, const char *t)
+{
+    return t >= doc->arena && t < doc->arena + doc->arena_len;
+}
+
+zhtidy_status zt_doc_compact(zhtidy_doc *doc)
+{
+    if (!doc->arena)
+        return ZHTIDY_OK;
+    size_t live = 0;
+    for (size_t i = 0; i < doc->n; i++)
+        if (doc->blocks[i].borrowed && in_arena(doc, doc->blocks[i].text))
+            live += doc->blocks[i].len + 1;
+    if (live * 2 > doc->arena_len)
+        return ZHTIDY_OK; /* most of it is still the text */
+    for (size_t i = 0; i < doc->n; i++) {
+        struct zt_block *b = &doc->blocks[i];
+        if (!b->borrowed || !in_arena(doc, b->text))
+            continue;
+        char *copy = zt_strndup(b->text, b->len);
+        if (!copy)
+            return ZHTIDY_ERR_NOMEM; /* the arena stays: nothing is lost */
+        b->text = copy;
+        b->borrowed = false;
+    }
+    zhtidy_status st = zt_report_rehome(&doc->report, doc->arena, doc->arena_len);
+    if (st)
+        return st;
+    free(doc->arena);
+    doc->arena = NULL;
+    doc->arena_len = 0;
+    return ZHTIDY_OK;
 }
 
 size_t zhtidy_doc_block_count(const zhtidy_doc *doc)
@@ -299,9 +361,9 @@ const zhtidy_cell *zhtidy_doc_table_row(const zhtidy_doc *doc, size_t i, size_t 
 
 zhtidy_status zhtidy_doc_append_table(zhtidy_doc *doc, size_t header_rows, unsigned long line)
 {
-    if (!doc)
+    if (!doc || line > UINT32_MAX)
         return ZHTIDY_ERR_ARG;
-    struct zt_block b = {.type = ZHTIDY_TABLE, .line = line};
+    struct zt_block b = {.type = ZHTIDY_TABLE, .line = (uint32_t)line};
     if (!(b.text = zt_strndup("", 0)) || !(b.table = calloc(1, sizeof *b.table))) {
         free(b.text);
         return ZHTIDY_ERR_NOMEM;

@@ -60,12 +60,7 @@ static bool only_punct(const char *t, size_t from, size_t len)
 
 static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, zt_rule rule)
 {
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text,
-                                     b->len, NULL, 0);
-    if (!st)
-        zt_doc_remove(doc, i);
-    return st;
+    return zt_block_drop(doc, i, rule, NULL, 0);
 }
 
 /* ---- summaries and lists --------------------------------------------- */

@@ -81,6 +81,37 @@ static zhtidy_status emit(state *s, zhtidy_block_type type, int level, const cha
     return ZHTIDY_OK;
 }
 
+/* The last piece of block B, from byte FROM to its end: a paragraph that
+ * takes B's text over instead of copying it (most blocks are one piece),
+ * as the document's arena borrowed, or moved to the front of B's own
+ * buffer.  B is left without text. */
+static zhtidy_status emit_rest(state *s, struct zt_block *b, size_t from)
+{
+    size_t len = b->len;
+    while (len > from && (b->text[len - 1] == ' ' || b->text[len - 1] == '\t'))
+        len--;
+    while (from < len && (b->text[from] == ' ' || b->text[from] == '\t'))
+        from++;
+    if (from == len)
+        return ZHTIDY_OK;
+    struct zt_block *out = zt_grow(s->out, &s->cap, s->n, sizeof *out, 32);
+    if (!out)
+        return ZHTIDY_ERR_NOMEM;
+    s->out = out;
+    char *text = b->text + from;
+    if (!b->borrowed && from) {
+        memmove(b->text, text, len - from);
+        text = b->text;
+    }
+    text[len - from] = '\0';
+    s->out[s->n++] = (struct zt_block){.type = ZHTIDY_PARAGRAPH, .text = text, .len = len - from,
+                                       .line = b->line, .borrowed = b->borrowed};
+    b->text = (char *)""; /* the new block has it; B stays a valid, empty block */
+    b->borrowed = true;
+    b->len = 0;
+    return ZHTIDY_OK;
+}
+
 static size_t skip_spaces(const char *t, size_t len, size_t p)
 {
     while (p < len) {
@@ -297,7 +328,7 @@ static bool plain_heading(const struct zt_block *b, const struct zt_block *next)
            zt_numbering(next->text, next->len, 0, &m) && m.value == 1;
 }
 
-static zhtidy_status split_block(state *s, const struct zt_block *b)
+static zhtidy_status split_block(state *s, struct zt_block *b)
 {
     const char *t = b->text;
     size_t len = b->len, seg = 0, p = 0;
@@ -335,7 +366,7 @@ static zhtidy_status split_block(state *s, const struct zt_block *b)
         boundary = zt_sentence_end(zt_utf8_next(t, len, &p));
     }
     if (!st)
-        st = emit(s, ZHTIDY_PARAGRAPH, 0, t + seg, len - seg, b->line);
+        st = emit_rest(s, b, seg);
     return st;
 }
 

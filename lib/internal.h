@@ -119,31 +119,41 @@ static inline bool zt_is_space(int32_t cp)
 
 /* ---- report ---------------------------------------------------------- */
 
+/* One change, in 32 bytes: a long document records millions. */
 struct zt_change {
-    zt_rule rule;
-    unsigned long line;
-    zhtidy_change_kind kind;
-    const char *text;     /* in the report's arena */
+    const char *text;     /* in the report's arena, the document's, or the report's own */
     const char *new_text;
     const char *why;      /* in the arena, or a static "" */
+    uint32_t line;        /* inputs stay under 1 GiB, so lines fit */
+    uint16_t rule;        /* a zt_rule */
+    uint8_t kind;         /* a zhtidy_change_kind */
 };
 
 struct zt_arena_chunk;
 
 struct zhtidy_report {
-    struct zt_change *items;
-    size_t n, cap;
+    struct zt_change **items; /* in chunks of a few thousand: no copying as it grows */
+    size_t n, item_chunks, chunks_cap;
     struct zt_arena_chunk *chunks; /* the entries' strings live here */
     size_t chunk_used, chunk_size;
+    char **owned; /* or here: texts of removed blocks, handed over whole */
+    size_t n_owned, cap_owned;
 };
 
 void zt_report_free(struct zhtidy_report *r);
 zhtidy_status zt_report_add(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                             zhtidy_change_kind kind, const char *text, size_t text_len,
                             const char *new_text, size_t new_len);
+/* Record the removal of TEXT (LEN bytes, NUL-terminated there) without a
+ * copy: TEXT lasts as long as the report (the document's arena), or with
+ * OWN it is the report's to free from now on, even when this fails. */
+zhtidy_status zt_report_take(struct zhtidy_report *r, zt_rule rule, unsigned long line,
+                             char *text, size_t len, bool own);
 /* Say what decided the last change recorded (the features a classifier
  * weighed); WHY is copied. */
 zhtidy_status zt_report_why(struct zhtidy_report *r, const char *why, size_t len);
+/* The same, WHY a string that lives as long as the program: not copied. */
+zhtidy_status zt_report_why_static(struct zhtidy_report *r, const char *why);
 /* Record the change from OLD to NEW as the smallest replaced span(s). */
 zhtidy_status zt_report_diff(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                              const char *old, size_t old_len, const char *new_text,
@@ -309,16 +319,19 @@ bool zt_starts_numbered(const char *t, size_t len);
 
 struct zt_table;
 
+/* A block, in 32 bytes: a page of short lines has nearly as many blocks
+ * as it has characters.  An input stays under 1 GiB, so lengths and line
+ * numbers fit 32 bits. */
 struct zt_block {
-    zhtidy_block_type type;
-    int level;
-    unsigned flags;        /* ZHTIDY_BLOCK_* */
-    char *text;            /* NUL-terminated; owned unless BORROWED */
-    size_t len;
-    unsigned long line;
-    bool borrowed;         /* TEXT lies in the document's arena (the decoded input) */
-    bool dead;             /* removed; swept by zt_doc_drop_empty() */
+    char *text;             /* NUL-terminated; owned unless BORROWED */
     struct zt_table *table; /* ZHTIDY_TABLE only */
+    uint32_t len;
+    uint32_t line;
+    uint8_t type;           /* a zhtidy_block_type */
+    uint8_t level;
+    uint8_t flags;          /* ZHTIDY_BLOCK_* */
+    bool borrowed;          /* TEXT lies in the document's arena (the decoded input) */
+    bool dead;              /* removed; swept by zt_doc_drop_empty() */
 };
 
 /* Text the repair passes work on: headings, paragraphs and list items.
@@ -348,7 +361,9 @@ struct zhtidy_doc {
     char *arena; /* the decoded input, split into lines in place: the first
                     blocks' texts lie here, and no block needs an allocation
                     of its own until a pass rewrites it */
+    size_t arena_len;
     struct zhtidy_report report;
+    zhtidy_input input; /* what the document was parsed from */
     size_t hans, hant; /* script evidence */
     size_t tw, hk;     /* regional-form evidence among Traditional text */
 };
@@ -367,6 +382,16 @@ void zt_doc_drop_empty(zhtidy_doc *doc);
 /* Remove block I: it is emptied in place (constant time) and swept by the
  * next zt_doc_drop_empty(); until then it stands as an empty block. */
 void zt_doc_remove(zhtidy_doc *doc, size_t i);
+/* When most of the arena's text has been rewritten elsewhere, move what
+ * still lies there to allocations of its own and free the arena. */
+zhtidy_status zt_doc_compact(zhtidy_doc *doc);
+/* Copy the report's texts that lie in [FROM, FROM + LEN) into its own
+ * storage. */
+zhtidy_status zt_report_rehome(struct zhtidy_report *r, const char *from, size_t len);
+/* Remove block I and record its text under RULE, with WHY (WHY_LEN bytes)
+ * when there is one; the report keeps the text without copying it. */
+zhtidy_status zt_block_drop(zhtidy_doc *doc, size_t i, zt_rule rule, const char *why,
+                            size_t why_len);
 /* Insert a block at I, taking ownership of TEXT (freed on failure). */
 zhtidy_status zt_doc_insert(zhtidy_doc *doc, size_t i, zhtidy_block_type type, int level,
                             char *text, size_t len, unsigned long line);

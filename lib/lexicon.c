@@ -494,7 +494,6 @@ zhtidy_status zt_line_measure(const zt_lexicon *lex, const struct zt_block *b,
     /* 首页 then a space or a separator: a path of the site's, 首页 理论教育 … */
     f->nav_start = k.n > 2 && k.k[0] == 0x9996 && k.k[1] == 0x9875 &&
                    (!glued(&k, 2) || is_sep(k.k[2]));
-    f->full_stop = k.n && original(&k, k.n - 1) == 0x3002;
     f->bracketed = k.n > 2 && k.k[0] == 0x3010 && k.k[k.n - 1] == 0x3011;
     f->rule = k.n >= 3;
     for (size_t i = 0; i < k.n && f->rule; i++)
@@ -558,14 +557,8 @@ zhtidy_status zt_cut_narrator(const zt_lexicon *lex, zhtidy_doc *doc, size_t i, 
     /* the site's introduction, whole: short, ending in the site's voice
      * ("…以下是小编为大家整理的…，希望对大家有所帮助。"), much of it the site's */
     if (head && last && zt_utf8_count(b->text, b->len) <= 400 && bytes * 10 >= b->len * 3) {
-        zhtidy_status st = zt_report_add(&doc->report, ZT_R_DETECTOR_SENTENCE, b->line,
-                                         ZHTIDY_CHANGE_REMOVE, b->text, b->len, NULL, 0);
         static const char why[] = "an introduction in which the site speaks of itself";
-        if (!st)
-            st = zt_report_why(&doc->report, why, sizeof why - 1);
-        if (!st)
-            zt_doc_remove(doc, i);
-        return st;
+        return zt_block_drop(doc, i, ZT_R_DETECTOR_SENTENCE, why, sizeof why - 1);
     }
     zt_edit e;
     zt_edit_start(&e, &doc->report, b->line, b->len);

@@ -42,12 +42,32 @@ static inline int32_t fold(int32_t cp)
     return zt_script_fold(cp);
 }
 
+/* Room for one more key character after the first USED. */
+static bool key_room(zt_key *key, size_t used, size_t *cap)
+{
+    if (used < *cap)
+        return true;
+    size_t grown = *cap * 2 + 16;
+    int32_t *k = realloc(key->k, grown * sizeof *k);
+    if (k)
+        key->k = k;
+    uint32_t *start = k ? realloc(key->start, grown * sizeof *start) : NULL;
+    if (!start)
+        return false;
+    key->start = start;
+    *cap = grown;
+    return true;
+}
+
 bool zt_key_build(zt_key *key, const char *text, size_t len)
 {
     memset(key, 0, sizeof *key);
     key->text = text;
-    key->k = malloc((len + 1) * sizeof *key->k);
-    key->start = malloc((len + 1) * sizeof *key->start);
+    /* a key is 8 bytes a character: sized by the characters, not the bytes
+     * (block text is valid UTF-8; room grows should it not be) */
+    size_t cap = zt_utf8_count(text, len) + 1;
+    key->k = malloc(cap * sizeof *key->k);
+    key->start = malloc(cap * sizeof *key->start);
     if (!key->k || !key->start) {
         zt_key_free(key);
         return false;
@@ -58,6 +78,10 @@ bool zt_key_build(zt_key *key, const char *text, size_t len)
         int32_t cp = zt_utf8_next(text, len, &i);
         if (zt_is_space(cp))
             continue;
+        if (!key_room(key, n, &cap)) {
+            zt_key_free(key);
+            return false;
+        }
         key->k[n] = fold(cp);
         key->start[n++] = (uint32_t)at; /* inputs stay under 1 GiB */
     }

@@ -300,9 +300,249 @@ bool zipw_add_xml(zipw *z, const char *name, xmlw *x)
     bool ok = x && xw_close(x);
     size_t len = ok ? (size_t)xmlBufferLength(x->buf) : 0;
     void *data = ok ? xmlBufferDetach(x->buf) : NULL;
-    ok = add_owned(z, name, data, len, false);
+    /* the buffer grew by doubling: all parts wait for zip_close, so each
+     * gives back what it does not hold (kept as it is should that fail) */
+    void *fit = data && len ? realloc(data, len) : NULL;
+    ok = add_owned(z, name, fit ? fit : data, len, false);
     xw_free(x);
     return ok;
+}
+
+/* A part written when libzip first asks about it, freed once it is read;
+ * its size is kept, as libzip asks for it again. */
+typedef struct {
+    zipw_maker make;
+    const void *ctx;
+    size_t arg;
+    char *data;
+    size_t len, pos;
+    bool sized; /* LEN is known */
+    zip_error_t error;
+} later;
+
+/* The part's bytes in DATA (written again if they were freed). */
+static bool make_part(later *l)
+{
+    if (l->data)
+        return true;
+    xmlw *x = l->make(l->ctx, l->arg);
+    bool ok = x && xw_close(x);
+    size_t len = ok ? (size_t)xmlBufferLength(x->buf) : 0;
+    l->data = ok ? (char *)xmlBufferDetach(x->buf) : NULL;
+    xw_free(x);
+    if (!l->data) {
+        zip_error_set(&l->error, ZIP_ER_MEMORY, 0);
+        return false;
+    }
+    l->len = len;
+    l->sized = true;
+    return true;
+}
+
+static zip_int64_t later_source(void *userdata, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    later *l = userdata;
+    switch (cmd) {
+    case ZIP_SOURCE_STAT: { /* the size, as a buffer would give it: the same bytes */
+        if (len < sizeof(zip_stat_t) || (!l->sized && !make_part(l)))
+            return -1;
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->size = l->len;
+        st->comp_method = ZIP_CM_STORE;
+        st->encryption_method = ZIP_EM_NONE;
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_OPEN:
+        l->pos = 0;
+        return make_part(l) ? 0 : -1;
+    case ZIP_SOURCE_READ: {
+        size_t n = l->len - l->pos < len ? l->len - l->pos : (size_t)len;
+        memcpy(data, l->data + l->pos, n);
+        l->pos += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE: /* read once: its memory goes now */
+        free(l->data);
+        l->data = NULL;
+        return 0;
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&l->error, data, len);
+    case ZIP_SOURCE_FREE:
+        free(l->data);
+        free(l);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                              -1);
+    default:
+        zip_error_set(&l->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+bool zipw_add_later(zipw *z, const char *name, zipw_maker make, const void *ctx, size_t arg)
+{
+    later *l = z->failed ? NULL : calloc(1, sizeof *l);
+    if (!l) {
+        z->failed = true;
+        return false;
+    }
+    *l = (later){.make = make, .ctx = ctx, .arg = arg};
+    zip_error_init(&l->error);
+    zip_source_t *s = zip_source_function(z->za, later_source, l);
+    if (!s) {
+        free(l);
+        z->failed = true;
+        return false;
+    }
+    zip_int64_t idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8);
+    if (idx < 0 ||
+        zip_set_file_compression(z->za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1) < 0) {
+        if (idx < 0)
+            zip_source_free(s);
+        z->failed = true;
+    }
+    return !z->failed;
+}
+
+/* A part written in pieces as libzip reads it. */
+typedef struct {
+    zipw_step step;
+    zipw_restart restart;
+    void *ctx;
+    xmlw *x;           /* the writer of the current pass; its buffer, from OFF, holds what
+                          is not read yet */
+    size_t off;
+    size_t size;       /* the part's size, from a first pass */
+    bool sized, done;  /* the first pass ran; the current pass wrote its last piece */
+    zip_error_t error;
+} stream;
+
+/* Start a pass: a new writer, the generator at its first piece. */
+static bool stream_begin(stream *st)
+{
+    xw_free(st->x);
+    st->restart(st->ctx);
+    st->done = false;
+    st->off = 0;
+    if (!(st->x = xw_new())) {
+        zip_error_set(&st->error, ZIP_ER_MEMORY, 0);
+        return false;
+    }
+    return true;
+}
+
+/* Write pieces until the buffer holds WANT bytes or the part is complete. */
+static bool stream_fill(stream *st, size_t want)
+{
+    while (!st->done && (size_t)xmlBufferLength(st->x->buf) - st->off < want) {
+        st->done = !st->step(st->ctx, st->x);
+        if (st->done)
+            xw_close(st->x);
+        else
+            check(st->x, xmlTextWriterFlush(st->x->w));
+        if (st->x->failed) {
+            zip_error_set(&st->error, ZIP_ER_MEMORY, 0);
+            return false;
+        }
+    }
+    return true;
+}
+
+static zip_int64_t stream_source(void *userdata, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    stream *st = userdata;
+    switch (cmd) {
+    case ZIP_SOURCE_STAT: {
+        if (len < sizeof(zip_stat_t))
+            return -1;
+        if (!st->sized) { /* a pass that only counts */
+            if (!stream_begin(st))
+                return -1;
+            size_t size = 0;
+            do {
+                if (!stream_fill(st, 65536))
+                    return -1;
+                size_t n = (size_t)xmlBufferLength(st->x->buf);
+                size += n;
+                xmlBufferShrink(st->x->buf, (unsigned)n);
+            } while (!st->done);
+            xw_free(st->x);
+            st->x = NULL;
+            st->size = size;
+            st->sized = true;
+        }
+        zip_stat_t *zs = data;
+        zip_stat_init(zs);
+        zs->size = st->size;
+        zs->comp_method = ZIP_CM_STORE;
+        zs->encryption_method = ZIP_EM_NONE;
+        zs->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_OPEN:
+        return stream_begin(st) ? 0 : -1;
+    case ZIP_SOURCE_READ: {
+        if (!st->x || !stream_fill(st, (size_t)len))
+            return -1;
+        size_t have = (size_t)xmlBufferLength(st->x->buf) - st->off;
+        size_t n = have < len ? have : (size_t)len;
+        memcpy(data, xmlBufferContent(st->x->buf) + st->off, n);
+        st->off += n;
+        /* what was read goes when it is most of the buffer: a large piece
+         * (the table of contents) is not moved for every read */
+        if (st->off == (size_t)xmlBufferLength(st->x->buf) || st->off * 2 > (size_t)xmlBufferLength(st->x->buf)) {
+            xmlBufferShrink(st->x->buf, (unsigned)st->off);
+            st->off = 0;
+        }
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        xw_free(st->x);
+        st->x = NULL;
+        return 0;
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&st->error, data, len);
+    case ZIP_SOURCE_FREE:
+        xw_free(st->x);
+        free(st);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                              -1);
+    default:
+        zip_error_set(&st->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+bool zipw_add_stream(zipw *z, const char *name, zipw_step step, zipw_restart restart, void *ctx)
+{
+    stream *st = z->failed ? NULL : calloc(1, sizeof *st);
+    if (!st) {
+        z->failed = true;
+        return false;
+    }
+    *st = (stream){.step = step, .restart = restart, .ctx = ctx};
+    zip_error_init(&st->error);
+    zip_source_t *s = zip_source_function(z->za, stream_source, st);
+    if (!s) {
+        free(st);
+        z->failed = true;
+        return false;
+    }
+    zip_int64_t idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8);
+    if (idx < 0 ||
+        zip_set_file_compression(z->za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1) < 0) {
+        if (idx < 0)
+            zip_source_free(s);
+        z->failed = true;
+    }
+    return !z->failed;
 }
 
 void zipw_free(zipw *z)

@@ -46,6 +46,19 @@ bool zipw_add(zipw *z, const char *name, const void *data, size_t len, bool stor
 /* Add an XML part made with xw_* (its bytes are handed over, not copied),
  * and free it. */
 bool zipw_add_xml(zipw *z, const char *name, xmlw *x);
+/* Add an XML part that MAKE (called with CTX) writes only when the archive
+ * is closed, one such part at a time: the chapters of a long book are not
+ * all in memory at once.  CTX must live until zipw_finish(). */
+typedef xmlw *(*zipw_maker)(const void *ctx, size_t arg);
+bool zipw_add_later(zipw *z, const char *name, zipw_maker make, const void *ctx, size_t arg);
+/* Add an XML part written piece by piece while the archive is closed: STEP
+ * (called with CTX) writes the next piece into the xmlw it is given and
+ * returns false when the part is complete; RESTART sets CTX back to the
+ * first piece.  The part is written twice (once to learn its size), and
+ * never held whole in memory.  CTX must live until zipw_finish(). */
+typedef bool (*zipw_step)(void *ctx, xmlw *x);
+typedef void (*zipw_restart)(void *ctx);
+bool zipw_add_stream(zipw *z, const char *name, zipw_step step, zipw_restart restart, void *ctx);
 /* Close the archive and send its bytes to SINK; frees Z. */
 zhtidy_status zipw_finish(zipw *z, zhtidy_sink sink, void *userdata);
 void zipw_free(zipw *z);

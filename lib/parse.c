@@ -27,6 +27,7 @@ static zhtidy_status split_lines(zhtidy_doc *doc, char *text, size_t len)
     }
     doc->cap = lines;
     doc->arena = text;
+    doc->arena_len = len + 1;
     unsigned long line = 1;
     for (size_t start = 0, i; start <= len; start = i + 1, line++) {
         char *nl = memchr(text + start, '\n', len - start);
@@ -119,8 +120,14 @@ static zhtidy_status parse(const void *data, size_t len, const char *source,
         zhtidy_doc_free(doc);
         return st;
     }
+    doc->input = *kind;
     *out = doc;
     return ZHTIDY_OK;
+}
+
+zhtidy_input zhtidy_doc_input(const zhtidy_doc *doc)
+{
+    return doc ? doc->input : ZHTIDY_INPUT_AUTO;
 }
 
 zhtidy_status zhtidy_parse(const void *data, size_t len, const char *source,

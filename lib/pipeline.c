@@ -48,5 +48,6 @@ zhtidy_status zt_run_passes(zt_ctx *ctx)
         if (st != ZHTIDY_OK)
             return st;
     }
-    return ZHTIDY_OK;
+    /* the input as decoded, once the passes rewrote most of it, is given back */
+    return zt_doc_compact(ctx->doc);
 }

@@ -20,11 +20,11 @@
 #define NONE ((size_t)-1)
 
 typedef struct {
-    zt_key *keys;       /* each text block's match form, kept for the watermarks */
+    zt_key *keys;       /* the match form of the short lines of the head (n_keys blocks) */
     uint64_t *hash;     /* of each block's match form; 0 for blocks not compared */
-    size_t *chars;      /* match-form characters */
+    uint32_t *chars;    /* match-form characters (a line of ours is under 1 GiB) */
     uint64_t *template; /* the same with every number as one '#': running footers */
-    size_t n;
+    size_t n, n_keys;
 } block_hashes;
 
 static uint64_t mix(uint64_t h, int32_t c)
@@ -53,13 +53,16 @@ static bool is_bullet(int32_t c)
     return c == 0x2022 || c == 0xB7 || c == '-' || c == '*' || c == 0x25CF || c == 0x25A0;
 }
 
-static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h)
+/* Hash every text block; keep the keys of the short lines among the first
+ * KEEP blocks (the head, where titles are compared piece by piece). */
+static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h, size_t keep)
 {
     h->n = doc->n;
     h->hash = calloc(doc->n + 1, sizeof *h->hash);
     h->chars = calloc(doc->n + 1, sizeof *h->chars);
     h->template = calloc(doc->n + 1, sizeof *h->template);
-    h->keys = calloc(doc->n + 1, sizeof *h->keys);
+    h->n_keys = keep < doc->n ? keep : doc->n;
+    h->keys = calloc(h->n_keys + 1, sizeof *h->keys);
     if (!h->hash || !h->chars || !h->template || !h->keys)
         return ZHTIDY_ERR_NOMEM;
     for (size_t i = 0; i < doc->n; i++) {
@@ -68,7 +71,6 @@ static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h)
         zt_key k;
         if (!zt_key_build(&k, doc->blocks[i].text, doc->blocks[i].len))
             return ZHTIDY_ERR_NOMEM;
-        h->keys[i] = k;
         uint64_t a = 0xCBF29CE484222325ULL, t = a;
         size_t n = without_extension(&k), j0 = 0, words = 0;
         while (j0 < n && is_bullet(k.k[j0])) /* • 标题 is the title printed again */
@@ -80,18 +82,22 @@ static zhtidy_status hash_blocks(const zhtidy_doc *doc, block_hashes *h)
             if (!digit || j == 0 || !(k.k[j - 1] >= '0' && k.k[j - 1] <= '9'))
                 t = mix(t, digit ? '#' : k.k[j]);
         }
-        if (!words)
-            continue; /* rules of dashes and blanks repeat nothing */
-        h->hash[i] = a | 1; /* never 0 */
-        h->template[i] = t | 1;
-        h->chars[i] = n - j0;
+        if (words) { /* rules of dashes and blanks repeat nothing */
+            h->hash[i] = a | 1; /* never 0 */
+            h->template[i] = t | 1;
+            h->chars[i] = (uint32_t)(n - j0);
+        }
+        if (i < keep && n - j0 <= TITLE_MAX_CHARS)
+            h->keys[i] = k; /* a short line of the head: a title perhaps */
+        else
+            zt_key_free(&k);
     }
     return ZHTIDY_OK;
 }
 
 static void free_hashes(block_hashes *h)
 {
-    for (size_t i = 0; h->keys && i < h->n; i++)
+    for (size_t i = 0; h->keys && i < h->n_keys; i++)
         zt_key_free(&h->keys[i]);
     free(h->keys);
     free(h->hash);
@@ -101,20 +107,14 @@ static void free_hashes(block_hashes *h)
 
 static zhtidy_status remove_block(zhtidy_doc *doc, size_t i, zt_rule rule, const char *why)
 {
-    struct zt_block *b = &doc->blocks[i];
-    zhtidy_status st = zt_report_add(&doc->report, rule, b->line, ZHTIDY_CHANGE_REMOVE, b->text,
-                                     b->len, NULL, 0);
-    if (!st && why)
-        st = zt_report_why(&doc->report, why, strlen(why));
-    if (!st)
-        zt_doc_remove(doc, i);
-    return st;
+    zhtidy_status st = zt_block_drop(doc, i, rule, NULL, 0);
+    return st || !why ? st : zt_report_why_static(&doc->report, why); /* WHY is a literal */
 }
 
 /* ---- a hash set of block indexes, by hash ---------------------------------- */
 
 typedef struct {
-    size_t *slot; /* index + 1; 0: free */
+    uint32_t *slot; /* index + 1 (lines of an input under 1 GiB fit); 0: free */
     size_t mask;
 } index_set;
 
@@ -133,7 +133,7 @@ static size_t set_first(index_set *s, const uint64_t *hash, size_t i)
 {
     for (size_t p = hash[i] & s->mask;; p = (p + 1) & s->mask) {
         if (!s->slot[p]) {
-            s->slot[p] = i + 1;
+            s->slot[p] = (uint32_t)(i + 1);
             return i;
         }
         if (hash[s->slot[p] - 1] == hash[i])
@@ -289,23 +289,23 @@ zhtidy_status zt_pass_repeats(zt_ctx *ctx)
     zhtidy_doc *doc = ctx->doc;
     block_hashes h = {0};
     index_set titles = {0}, pages = {0};
-    zhtidy_status st = hash_blocks(doc, &h);
-    if (!st && (!set_init(&titles, doc->n) || !set_init(&pages, doc->n)))
-        st = ZHTIDY_ERR_NOMEM;
-    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_TITLE))
-        st = title_copies(doc, &h, &titles);
-    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_PAGE))
-        st = page_copies(doc, &h, &pages);
-    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_FOOTER))
-        st = running_lines(doc, &h);
-    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_WATERMARK)) {
-        for (size_t i = 0; i < doc->n; i++)
-            if (doc->blocks[i].dead)
-                zt_key_free(&h.keys[i]); /* removed above: no watermark there */
-        st = zt_watermarks(doc, h.keys);
-    }
+    bool title = zt_rule_on(ctx->opts, ZT_R_REPEATS_TITLE);
+    bool page = zt_rule_on(ctx->opts, ZT_R_REPEATS_PAGE);
+    bool footer = zt_rule_on(ctx->opts, ZT_R_REPEATS_FOOTER);
+    size_t head = head_end(doc);
+    zhtidy_status st = title || page || footer ? hash_blocks(doc, &h, head) : ZHTIDY_OK;
+    /* each set lives only while its step runs: a page of short lines holds
+     * as many entries as characters */
+    if (!st && title)
+        st = set_init(&titles, head) ? title_copies(doc, &h, &titles) : ZHTIDY_ERR_NOMEM;
     free(titles.slot);
+    if (!st && page)
+        st = set_init(&pages, doc->n) ? page_copies(doc, &h, &pages) : ZHTIDY_ERR_NOMEM;
     free(pages.slot);
+    if (!st && footer)
+        st = running_lines(doc, &h);
     free_hashes(&h);
+    if (!st && zt_rule_on(ctx->opts, ZT_R_REPEATS_WATERMARK))
+        st = zt_watermarks(doc);
     return st;
 }

@@ -13,6 +13,7 @@ struct zt_arena_chunk {
 };
 
 #define CHUNK_MIN 65536
+#define CHANGES_PER_CHUNK 4096
 
 void zt_report_free(struct zhtidy_report *r)
 {
@@ -20,6 +21,11 @@ void zt_report_free(struct zhtidy_report *r)
         next = c->next;
         free(c);
     }
+    for (size_t i = 0; i < r->n_owned; i++)
+        free(r->owned[i]);
+    free(r->owned);
+    for (size_t c = 0; c < r->item_chunks; c++)
+        free(r->items[c]);
     free(r->items);
     memset(r, 0, sizeof *r);
 }
@@ -44,19 +50,83 @@ static char *copy_text(struct zhtidy_report *r, const char *s, size_t n)
     return p;
 }
 
+/* Room for one more change: its place, or NULL. */
+static struct zt_change *next_change(struct zhtidy_report *r)
+{
+    size_t c = r->n / CHANGES_PER_CHUNK;
+    if (c == r->item_chunks) {
+        struct zt_change **items = zt_grow(r->items, &r->chunks_cap, c, sizeof *items, 16);
+        if (!items)
+            return NULL;
+        r->items = items;
+        if (!(r->items[c] = malloc(CHANGES_PER_CHUNK * sizeof **r->items)))
+            return NULL;
+        r->item_chunks++;
+    }
+    return &r->items[c][r->n % CHANGES_PER_CHUNK];
+}
+
+static struct zt_change *change_at(const struct zhtidy_report *r, size_t i)
+{
+    return &r->items[i / CHANGES_PER_CHUNK][i % CHANGES_PER_CHUNK];
+}
+
 zhtidy_status zt_report_add(struct zhtidy_report *r, zt_rule rule, unsigned long line,
                             zhtidy_change_kind kind, const char *text, size_t text_len,
                             const char *new_text, size_t new_len)
 {
-    struct zt_change *items = zt_grow(r->items, &r->cap, r->n, sizeof *items, 32);
-    if (!items)
+    struct zt_change *c = next_change(r);
+    if (!c)
         return ZHTIDY_ERR_NOMEM;
-    r->items = items;
     char *t = copy_text(r, text ? text : "", text ? text_len : 0);
     char *nt = t ? copy_text(r, new_text ? new_text : "", new_text ? new_len : 0) : NULL;
     if (!t || !nt)
         return ZHTIDY_ERR_NOMEM; /* what was copied stays in the arena, freed with it */
-    r->items[r->n++] = (struct zt_change){rule, line, kind, t, nt, ""};
+    *c = (struct zt_change){t, nt, "", (uint32_t)line, (uint16_t)rule, (uint8_t)kind};
+    r->n++;
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_report_take(struct zhtidy_report *r, zt_rule rule, unsigned long line,
+                             char *text, size_t len, bool own)
+{
+    if (own) {
+        char **owned = zt_grow(r->owned, &r->cap_owned, r->n_owned, sizeof *owned, 16);
+        if (!owned) {
+            free(text);
+            return ZHTIDY_ERR_NOMEM;
+        }
+        r->owned = owned;
+        r->owned[r->n_owned++] = text;
+    }
+    struct zt_change *c = next_change(r);
+    if (!c)
+        return ZHTIDY_ERR_NOMEM;
+    (void)len; /* TEXT ends at LEN already */
+    *c = (struct zt_change){text, "", "", (uint32_t)line, (uint16_t)rule, ZHTIDY_CHANGE_REMOVE};
+    r->n++;
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_report_rehome(struct zhtidy_report *r, const char *from, size_t len)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        struct zt_change *c = change_at(r, i);
+        if (c->text < from || c->text >= from + len)
+            continue;
+        const char *copy = copy_text(r, c->text, strlen(c->text));
+        if (!copy)
+            return ZHTIDY_ERR_NOMEM;
+        c->text = copy;
+    }
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_report_why_static(struct zhtidy_report *r, const char *why)
+{
+    if (!r->n)
+        return ZHTIDY_ERR_ARG;
+    change_at(r, r->n - 1)->why = why;
     return ZHTIDY_OK;
 }
 
@@ -67,7 +137,7 @@ zhtidy_status zt_report_why(struct zhtidy_report *r, const char *why, size_t len
     char *w = copy_text(r, why, len);
     if (!w)
         return ZHTIDY_ERR_NOMEM;
-    r->items[r->n - 1].why = w;
+    change_at(r, r->n - 1)->why = w;
     return ZHTIDY_OK;
 }
 
@@ -143,7 +213,8 @@ zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i, zhtidy_ch
 {
     if (!report || !change || i >= report->n)
         return ZHTIDY_ERR_ARG;
-    const struct zt_change *c = &report->items[i];
-    *change = (zhtidy_change){zt_rule_name(c->rule), c->line, c->kind, c->text, c->new_text, c->why};
+    const struct zt_change *c = change_at(report, i);
+    *change = (zhtidy_change){zt_rule_name((zt_rule)c->rule), c->line, (zhtidy_change_kind)c->kind,
+                              c->text,     c->new_text, c->why};
     return ZHTIDY_OK;
 }

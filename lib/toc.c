@@ -220,9 +220,8 @@ static zhtidy_status take_toc(zt_ctx *ctx, size_t i, size_t m, size_t marker)
         st = parse_entries(ctx, doc->blocks[j].text, doc->blocks[j].len, &q, &s, &count, &ended);
         if (st || count == before || q != doc->blocks[j].len)
             break; /* a partly parsed block is body text that looks like one */
-        if ((st = zt_block_cut(doc, j, 0, doc->blocks[j].len, ZT_R_TOC_REMOVE)))
+        if ((st = zt_block_drop(doc, j++, ZT_R_TOC_REMOVE, NULL, 0)))
             return st;
-        zt_doc_remove(doc, j++);
     }
     if (st || (count == 0 && !(s.field && p > codes_end)))
         return st;
@@ -303,9 +302,7 @@ static zhtidy_status leader_toc(zt_ctx *ctx)
                     p = n.len;
                 st = add_entry(ctx, b->text + p, end - p, n.style, n.value);
                 if (!st)
-                    st = zt_block_cut(doc, k, 0, b->len, ZT_R_TOC_DOT_LEADER);
-                if (!st)
-                    zt_doc_remove(doc, k);
+                    st = zt_block_drop(doc, k, ZT_R_TOC_DOT_LEADER, NULL, 0);
             }
             return st;
         }

@@ -30,7 +30,8 @@ bool zt_buf_reserve(zt_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return true;
-    size_t cap = b->cap ? b->cap : 64;
+    /* a first reservation is taken as asked: the decoder knows its size */
+    size_t cap = b->cap ? b->cap : need > 64 ? need : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = realloc(b->data, cap);

@@ -8,7 +8,11 @@
  * phrase is grown while its occurrences agree, to at most 16 characters;
  * every occurrence of it then goes.  A word of the document's own that
  * merely repeats ("企业资源计划") is no seed, and a seed's neighbours in
- * running text differ, so the phrase stays short and is left alone. */
+ * running text differ, so the phrase stays short and is left alone.
+ *
+ * The text is read once, a block's key at a time: each occurrence of a
+ * seed keeps the characters around it (as far as a phrase can grow) and
+ * where they stand, so memory follows the occurrences, not the text. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -17,25 +21,34 @@
 #define MIN_COUNT 3
 #define MIN_CHARS 4
 #define MAX_CHARS 16
-#define MAX_SEEDS 4096
+#define MAX_SEEDS 4096          /* occurrences looked at per seed */
+#define MAX_OCCURRENCES 65536   /* and in all */
+#define MAX_DATES 64            /* a page of many dates is no slide deck */
+/* The characters kept on each side of an occurrence: the phrase grows to
+ * MAX_CHARS, and a footer takes a page number and a separator after it. */
+#define LEFT MAX_CHARS
+#define RIGHT (MAX_CHARS + 6)
 
 extern const char *const zt_watermark_words[];
 
+/* A seed where it stands: its block, its bytes, and the characters around
+ * it in match form (-1 beyond the block), with the bytes each comes from. */
 typedef struct {
-    size_t block, at, end; /* key index range of the seed in its block */
+    size_t block;
+    int32_t before[LEFT], after[RIGHT]; /* before[0] is next to the seed */
+    uint32_t from_before[LEFT], to_after[RIGHT];
+    uint32_t from, to; /* the seed's own bytes */
 } occurrence;
+
+typedef struct {
+    occurrence *o;
+    size_t n, cap;
+} occurrences;
 
 static bool word_char(int32_t c)
 {
     return zt_is_han(c) || zt_is_ascii_alnum(c);
 }
-
-/* The key of every text block (repeats.c builds them); a block without
- * text has an empty one. */
-typedef struct {
-    const zt_key *keys;
-    size_t n;
-} keys;
 
 /* The seed words, compiled once. */
 typedef struct {
@@ -73,43 +86,92 @@ static zhtidy_status compile_seeds(void **out)
     return ZHTIDY_OK;
 }
 
-/* How often each seed word stands in the text, in COUNT: one scan for all
- * of them, so that only the few a page repeats are looked at further. */
-static void count_seeds(const keys *k, const seeds *sd, size_t *count)
+/* What one reading of the text gathers: the occurrences of each seed word
+ * (seeds[0 .. n_words)) and of each date (after them). */
+typedef struct {
+    occurrences *by_seed;
+    size_t n_words, n_dates, total;
+    int32_t date[MAX_DATES][10]; /* the dates, in match form */
+    size_t date_len[MAX_DATES];
+} gathered;
+
+/* Keep the occurrence of key range [AT, END) of block B, for seed S. */
+static bool keep(gathered *g, size_t s, const zt_key *k, size_t b, size_t at, size_t end)
 {
-    for (size_t b = 0; b < k->n; b++) {
-        const zt_key *key = &k->keys[b];
-        for (size_t i = 0; i < key->n; i++) {
-            int32_t c = key->k[i];
-            if (c < 0 || c >= 0x10000 || !(sd->first[c >> 3] & (1u << (c & 7))))
-                continue;
-            for (size_t w = 0; w < sd->n; w++) {
-                size_t end;
-                count[w] += sd->p[w].cp[0] == c && zt_key_match(key, i, &sd->p[w], &end);
-            }
-        }
+    occurrences *os = &g->by_seed[s];
+    if (os->n >= MAX_SEEDS || g->total >= MAX_OCCURRENCES)
+        return true; /* enough to tell */
+    occurrence *o = zt_grow(os->o, &os->cap, os->n, sizeof *o, 8);
+    if (!o)
+        return false;
+    os->o = o;
+    o = &os->o[os->n++];
+    g->total++;
+    o->block = b;
+    o->from = k->start[at];
+    o->to = (uint32_t)zt_key_end(k, end - 1);
+    for (size_t d = 0; d < LEFT; d++) {
+        bool in = at >= d + 1;
+        o->before[d] = in ? k->k[at - d - 1] : -1;
+        o->from_before[d] = in ? k->start[at - d - 1] : 0;
     }
+    for (size_t d = 0; d < RIGHT; d++) {
+        bool in = end + d < k->n;
+        o->after[d] = in ? k->k[end + d] : -1;
+        o->to_after[d] = in ? (uint32_t)zt_key_end(k, end + d) : 0;
+    }
+    return true;
 }
 
-/* Occurrences of pattern P, at most MAX_SEEDS. */
-static size_t find_all(const keys *k, const zt_pattern *p, occurrence *out)
+/* The date at key index I as a seed: its index among the dates, a new
+ * one if there is room, or -1. */
+static long date_seed(gathered *g, const zt_key *k, size_t i, size_t len)
 {
-    size_t n = 0;
-    for (size_t b = 0; b < k->n && n < MAX_SEEDS; b++) {
-        size_t at, end, from = 0;
-        while (n < MAX_SEEDS && zt_key_find(&k->keys[b], from, p, &at, &end)) {
-            out[n++] = (occurrence){b, at, end};
-            from = end;
-        }
-    }
-    return n;
+    if (len > 10)
+        return -1;
+    for (size_t d = 0; d < g->n_dates; d++)
+        if (g->date_len[d] == len && !memcmp(g->date[d], k->k + i, len * sizeof *k->k))
+            return (long)d;
+    if (g->n_dates == MAX_DATES)
+        return -1;
+    memcpy(g->date[g->n_dates], k->k + i, len * sizeof *k->k);
+    g->date_len[g->n_dates] = len;
+    return (long)g->n_dates++;
 }
 
-static int32_t key_at(const keys *k, const occurrence *o, long off)
+/* Read block B's key once: every seed word and every date in it. */
+static zhtidy_status gather_block(gathered *g, const seeds *sd, const zt_key *k, size_t b)
 {
-    const zt_key *key = &k->keys[o->block];
-    long i = off < 0 ? (long)o->at + off : (long)o->end + off;
-    return i >= 0 && (size_t)i < key->n ? key->k[i] : -1;
+    for (size_t i = 0; i < k->n; i++) {
+        int32_t c = k->k[i];
+        if (c >= '0' && c <= '9') {
+            size_t len = zt_date_at(k, i);
+            long d = len ? date_seed(g, k, i, len) : -1;
+            if (d >= 0 && !keep(g, g->n_words + (size_t)d, k, b, i, i + len))
+                return ZHTIDY_ERR_NOMEM;
+            if (len) /* a date is one seed; its digits start no other */
+                i += len - 1;
+            continue;
+        }
+        if (c < 0 || c >= 0x10000 || !(sd->first[c >> 3] & (1u << (c & 7))))
+            continue;
+        for (size_t w = 0; w < sd->n; w++) {
+            size_t end;
+            if (sd->p[w].cp[0] == c && zt_key_match(k, i, &sd->p[w], &end) && end > i &&
+                !keep(g, w, k, b, i, end))
+                return ZHTIDY_ERR_NOMEM;
+        }
+    }
+    return ZHTIDY_OK;
+}
+
+/* The character occurrence O has at OFF: before the seed when OFF < 0
+ * (-1 next to it), after it otherwise (0 next to it); -1 beyond. */
+static int32_t char_at(const occurrence *o, long off)
+{
+    if (off < 0)
+        return -off <= LEFT ? o->before[-off - 1] : -1;
+    return off < RIGHT ? o->after[off] : -1;
 }
 
 static int by_int(const void *a, const void *b)
@@ -120,11 +182,11 @@ static int by_int(const void *a, const void *b)
 
 /* The character most of O[0..N) have at OFF, and how many have it; a
  * word character, or with ANY whatever stands there but a digit. */
-static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, bool any,
-                    int32_t *scratch, size_t *count)
+static int32_t mode(const occurrence *o, size_t n, long off, bool any, int32_t *scratch,
+                    size_t *count)
 {
     for (size_t a = 0; a < n; a++)
-        scratch[a] = key_at(k, &o[a], off);
+        scratch[a] = char_at(&o[a], off);
     qsort(scratch, n, sizeof *scratch, by_int);
     int32_t best = -1;
     *count = 0;
@@ -144,20 +206,20 @@ static int32_t mode(const keys *k, const occurrence *o, size_t n, long off, bool
  * The phrase's characters before and after the seed go in *LEFT, *RIGHT.
  * Word characters only, but with PUNCT the phrase grows to the right over
  * punctuation as well. */
-static void grow(const keys *k, occurrence *o, size_t *n, bool punct, int32_t *scratch,
+static void grow(occurrence *o, size_t *n, size_t seed_len, bool punct, int32_t *scratch,
                  size_t *left, size_t *right)
 {
     *left = *right = 0;
     for (int side = 0; side < 2; side++) {
-        while (*left + *right + (o[0].end - o[0].at) < MAX_CHARS) {
+        while (*left + *right + seed_len < MAX_CHARS) {
             long off = side ? (long)*right : -(long)*left - 1;
             size_t count;
-            int32_t best = mode(k, o, *n, off, punct && side, scratch, &count);
+            int32_t best = mode(o, *n, off, punct && side, scratch, &count);
             if (count < MIN_COUNT)
                 break;
             size_t kept = 0;
             for (size_t a = 0; a < *n; a++)
-                if (key_at(k, &o[a], off) == best) {
+                if (char_at(&o[a], off) == best) {
                     occurrence t = o[kept];
                     o[kept++] = o[a];
                     o[a] = t;
@@ -196,14 +258,13 @@ static bool add_cut(cuts *c, cut x)
     return true;
 }
 
-/* Digits from key index I of the occurrence's block. */
-static size_t digits_after(const keys *k, const occurrence *o, size_t right)
+/* Digits right after the phrase, which ends RIGHT characters past O. */
+static size_t digits_after(const occurrence *o, size_t right)
 {
-    const zt_key *key = &k->keys[o->block];
-    size_t i = o->end + right, j = i;
-    while (j < key->n && key->k[j] >= '0' && key->k[j] <= '9')
+    size_t j = right;
+    while (j < RIGHT && o->after[j] >= '0' && o->after[j] <= '9')
         j++;
-    return j - i;
+    return j - right;
 }
 
 static bool separator(int32_t c)
@@ -211,69 +272,41 @@ static bool separator(int32_t c)
     return c == -1 || c == ',' || c == 0xFF0C || c == 0x3001 || c == ';' || c == '.';
 }
 
-/* The watermark around seed pattern P, if there is one: its occurrences go
- * into C.  A seed that is a date ("2019/9/26,陈良杰,2" under every slide)
- * makes a running footer: its phrase need not be glued into sentences, but
- * every occurrence ends in a page number, which goes with it, and so does
- * one separator after it when one stands before it too. */
-static zhtidy_status seed(const keys *k, const zt_pattern *p, bool date, occurrence *o,
-                          int32_t *scratch, cuts *c)
+/* The watermark around the seed whose occurrences are O[0..N) (SEED_LEN
+ * characters), if there is one: its occurrences go into C.  A seed that is
+ * a date ("2019/9/26,陈良杰,2" under every slide) makes a running footer:
+ * its phrase need not be glued into sentences, but every occurrence ends in
+ * a page number, which goes with it, and so does one separator after it
+ * when one stands before it too. */
+static zhtidy_status seed(occurrence *o, size_t n, size_t seed_len, bool date, int32_t *scratch,
+                          cuts *c)
 {
-    size_t n = find_all(k, p, o), left, right;
     if (n < MIN_COUNT)
         return ZHTIDY_OK;
-    grow(k, o, &n, date, scratch, &left, &right);
+    size_t left, right;
+    grow(o, &n, seed_len, date, scratch, &left, &right);
     size_t glued = 0, numbered = 0;
     for (size_t a = 0; a < n; a++) {
-        glued += word_char(key_at(k, &o[a], -(long)left - 1)) && word_char(key_at(k, &o[a], (long)right));
-        size_t d = digits_after(k, &o[a], right);
+        glued += word_char(char_at(&o[a], -(long)left - 1)) && word_char(char_at(&o[a], (long)right));
+        size_t d = digits_after(&o[a], right);
         numbered += d >= 1 && d <= 4;
     }
-    if (n < MIN_COUNT || left + right + (o[0].end - o[0].at) < MIN_CHARS ||
+    if (n < MIN_COUNT || left + right + seed_len < MIN_CHARS ||
         (date ? right < 2 || numbered < n : glued < 2))
         return ZHTIDY_OK;
     for (size_t a = 0; a < n; a++) {
-        const zt_key *key = &k->keys[o[a].block];
-        size_t last = o[a].end + right - 1;
+        const occurrence *x = &o[a];
+        size_t last = right; /* characters after the seed that go with it */
         if (date) {
-            last += digits_after(k, &o[a], right);
-            if (separator(key_at(k, &o[a], -(long)left - 1)) && last + 1 < key->n &&
-                separator(key->k[last + 1]))
+            last += digits_after(x, right);
+            if (separator(char_at(x, -(long)left - 1)) && last < RIGHT && x->after[last] >= 0 &&
+                separator(x->after[last]))
                 last++;
         }
-        size_t from = key->start[o[a].at - left], to = zt_key_end(key, last);
-        if (!add_cut(c, (cut){o[a].block, from, to}))
+        size_t from = left ? x->from_before[left - 1] : x->from;
+        size_t to = last ? x->to_after[last - 1] : x->to;
+        if (!add_cut(c, (cut){x->block, from, to}))
             return ZHTIDY_ERR_NOMEM;
-    }
-    return ZHTIDY_OK;
-}
-
-/* Dates repeated three times or more in the text: seeds of running footers,
- * as patterns in *OUT (their count in *N). */
-static zhtidy_status date_seeds(const keys *k, zt_pattern **out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    size_t cap = 0;
-    for (size_t b = 0; b < k->n; b++) {
-        const zt_key *key = &k->keys[b];
-        for (size_t i = 0, len; i < key->n; i += len ? len : 1) {
-            if (key->k[i] < '0' || key->k[i] > '9' || !(len = zt_date_at(key, i))) {
-                len = 0;
-                continue;
-            }
-            bool known = false;
-            for (size_t s = 0; s < *n && !known; s++)
-                known = (*out)[s].n == len && !memcmp((*out)[s].cp, key->k + i, len * sizeof *key->k);
-            if (known || *n == 64) /* a page of many dates is no slide deck */
-                continue;
-            zt_pattern *p = zt_grow(*out, &cap, *n, sizeof *p, 8);
-            if (!p || !(p[*n].cp = malloc(len * sizeof *p[*n].cp)))
-                return p ? (*out = p, ZHTIDY_ERR_NOMEM) : ZHTIDY_ERR_NOMEM;
-            *out = p;
-            memcpy(p[*n].cp, key->k + i, len * sizeof *key->k);
-            p[(*n)++].n = len;
-        }
     }
     return ZHTIDY_OK;
 }
@@ -302,39 +335,41 @@ static zhtidy_status apply(zhtidy_doc *doc, cuts *c)
     return st;
 }
 
-zhtidy_status zt_watermarks(zhtidy_doc *doc, const zt_key *block_keys)
+zhtidy_status zt_watermarks(zhtidy_doc *doc)
 {
     static zt_once compiled = ZT_ONCE_INIT;
     void *v;
     zhtidy_status st = zt_once_get(&compiled, compile_seeds, &v);
+    if (st)
+        return st;
     const seeds *sd = v;
-    keys k = {block_keys, doc->n};
+    gathered g = {.n_words = sd->n};
     cuts c = {0};
-    occurrence *o = st ? NULL : malloc(MAX_SEEDS * sizeof *o);
-    int32_t *scratch = o ? malloc(MAX_SEEDS * sizeof *scratch) : NULL;
-    if (!st && !scratch)
+    int32_t *scratch = malloc(MAX_SEEDS * sizeof *scratch);
+    if (!scratch || !(g.by_seed = calloc(sd->n + MAX_DATES, sizeof *g.by_seed)))
         st = ZHTIDY_ERR_NOMEM;
-    size_t *count = st ? NULL : calloc(sd->n, sizeof *count);
-    if (!st && !count)
-        st = ZHTIDY_ERR_NOMEM;
-    if (!st)
-        count_seeds(&k, sd, count);
+    for (size_t b = 0; !st && b < doc->n; b++) {
+        const struct zt_block *blk = &doc->blocks[b];
+        if (!zt_is_text(blk) || blk->dead)
+            continue;
+        zt_key k;
+        if (!zt_key_build(&k, blk->text, blk->len)) {
+            st = ZHTIDY_ERR_NOMEM;
+            break;
+        }
+        st = gather_block(&g, sd, &k, b);
+        zt_key_free(&k);
+    }
     for (size_t w = 0; !st && w < sd->n; w++)
-        if (count[w] >= MIN_COUNT)
-            st = seed(&k, &sd->p[w], false, o, scratch, &c);
-    free(count);
-    zt_pattern *dates = NULL;
-    size_t n_dates = 0;
-    if (!st)
-        st = date_seeds(&k, &dates, &n_dates);
-    for (size_t d = 0; !st && d < n_dates; d++)
-        st = seed(&k, &dates[d], true, o, scratch, &c);
-    for (size_t d = 0; d < n_dates; d++)
-        zt_pattern_free(&dates[d]);
-    free(dates);
+        st = seed(g.by_seed[w].o, g.by_seed[w].n, sd->p[w].n, false, scratch, &c);
+    for (size_t d = 0; !st && d < g.n_dates; d++)
+        st = seed(g.by_seed[sd->n + d].o, g.by_seed[sd->n + d].n, g.date_len[d], true, scratch,
+                  &c);
     if (!st && c.n)
         st = apply(doc, &c);
-    free(o);
+    for (size_t s = 0; g.by_seed && s < sd->n + MAX_DATES; s++)
+        free(g.by_seed[s].o);
+    free(g.by_seed);
     free(scratch);
     free(c.items);
     return st;

@@ -264,50 +264,83 @@ static void section(xmlw *x, const preset *p)
     xw_end(x);
 }
 
-static xmlw *document(const zhtidy_doc *doc, const zhtidy_docx_options *wo, const preset *p)
+/* The document part, written a piece at a time as the archive is closed
+ * (a long document's markup is never held whole): the opening, the title
+ * and the table of contents; then a block a piece; then the section. */
+typedef struct {
+    const zhtidy_doc *doc;
+    const zhtidy_docx_options *wo;
+    const preset *p;
+    size_t next, n; /* the block to write next, of N */
+    int id;         /* the last heading's bookmark */
+    bool opened;
+} document_part;
+
+static void document_restart(void *ctx)
 {
-    xmlw *x = xw_new();
-    if (!x)
-        return NULL;
+    document_part *d = ctx;
+    d->next = 0;
+    d->n = zhtidy_doc_block_count(d->doc);
+    d->id = 0;
+    d->opened = false;
+}
+
+static void document_open(document_part *d, xmlw *x)
+{
     xw_start(x, "w:document");
     xw_attr(x, "xmlns:w", W_NS);
     xw_attr(x, "xmlns:r", R_NS);
     xw_start(x, "w:body");
-    const char *title = zhtidy_doc_meta(doc, ZHTIDY_META_TITLE);
+    const char *title = zhtidy_doc_meta(d->doc, ZHTIDY_META_TITLE);
     if (title)
         paragraph(x, "Title", title, strlen(title));
-    size_t n = zhtidy_doc_block_count(doc), headings = 0;
-    for (size_t i = 0; i < n; i++)
-        headings += zhtidy_doc_block_type(doc, i) == ZHTIDY_HEADING;
-    if (wo->toc == 1 ? headings > 0 : wo->toc == -1 && headings >= 3)
-        toc(x, doc, p);
-    int id = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t len;
-        const char *t = zhtidy_doc_block_text(doc, i, &len);
-        if (zhtidy_doc_block_type(doc, i) != ZHTIDY_HEADING) {
-            paragraph(x, "BodyText", t, len);
-            continue;
-        }
-        char style[16], name[32];
-        snprintf(style, sizeof style, "Heading%d", zhtidy_doc_block_level(doc, i));
-        snprintf(name, sizeof name, "_Toc%d", ++id);
-        xw_start(x, "w:p");
-        xw_start(x, "w:pPr");
-        xw_elem_attr(x, "w:pStyle", "w:val", style);
-        xw_end(x);
-        xw_start(x, "w:bookmarkStart");
-        xw_attr_int(x, "w:id", id);
-        xw_attr(x, "w:name", name);
-        xw_end(x);
-        runs(x, t, len);
-        xw_start(x, "w:bookmarkEnd");
-        xw_attr_int(x, "w:id", id);
-        xw_end(x);
-        xw_end(x);
+    size_t headings = 0;
+    for (size_t i = 0; i < d->n; i++)
+        headings += zhtidy_doc_block_type(d->doc, i) == ZHTIDY_HEADING;
+    if (d->wo->toc == 1 ? headings > 0 : d->wo->toc == -1 && headings >= 3)
+        toc(x, d->doc, d->p);
+}
+
+static void document_block(document_part *d, xmlw *x, size_t i)
+{
+    size_t len;
+    const char *t = zhtidy_doc_block_text(d->doc, i, &len);
+    if (zhtidy_doc_block_type(d->doc, i) != ZHTIDY_HEADING) {
+        paragraph(x, "BodyText", t, len);
+        return;
     }
-    section(x, p);
-    return x;
+    char style[16], name[32];
+    snprintf(style, sizeof style, "Heading%d", zhtidy_doc_block_level(d->doc, i));
+    snprintf(name, sizeof name, "_Toc%d", ++d->id);
+    xw_start(x, "w:p");
+    xw_start(x, "w:pPr");
+    xw_elem_attr(x, "w:pStyle", "w:val", style);
+    xw_end(x);
+    xw_start(x, "w:bookmarkStart");
+    xw_attr_int(x, "w:id", d->id);
+    xw_attr(x, "w:name", name);
+    xw_end(x);
+    runs(x, t, len);
+    xw_start(x, "w:bookmarkEnd");
+    xw_attr_int(x, "w:id", d->id);
+    xw_end(x);
+    xw_end(x);
+}
+
+static bool document_step(void *ctx, xmlw *x)
+{
+    document_part *d = ctx;
+    if (!d->opened) {
+        document_open(d, x);
+        d->opened = true;
+        return true;
+    }
+    if (d->next < d->n) {
+        document_block(d, x, d->next++);
+        return true;
+    }
+    section(x, d->p);
+    return false; /* the last piece */
 }
 
 /* ---- styles.xml ----------------------------------------------------------- */
@@ -772,7 +805,8 @@ zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options
     zipw_add_xml(z, "_rels/.rels", package_rels());
     zipw_add_xml(z, "docProps/core.xml", core(doc, opts));
     zipw_add_xml(z, "docProps/app.xml", app());
-    zipw_add_xml(z, "word/document.xml", document(doc, opts, p));
+    document_part part = {.doc = doc, .wo = opts, .p = p};
+    zipw_add_stream(z, "word/document.xml", document_step, document_restart, &part);
     zipw_add_xml(z, "word/_rels/document.xml.rels", document_rels(p));
     zipw_add_xml(z, "word/styles.xml", styles(p, lang));
     zipw_add_xml(z, "word/settings.xml", settings(p, lang));

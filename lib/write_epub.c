@@ -136,13 +136,11 @@ static void heading_elem(xmlw *x, int level, size_t id, const char *t, size_t le
     xw_end(x);
 }
 
-static xmlw *chapter(const book *b, size_t ch)
+static xmlw *chapter(const void *ctx, size_t first)
 {
-    size_t n = zhtidy_doc_block_count(b->doc), first = n;
-    for (size_t i = 0; i < n && first == n; i++)
-        if (b->chapter_of[i] == ch)
-            first = i;
-    size_t tlen = 0;
+    const book *b = ctx;
+    size_t ch = b->chapter_of[first];
+    size_t n = zhtidy_doc_block_count(b->doc), tlen = 0;
     const char *title = first < n && is_heading(b, first, 0) ? block_text(b, first, &tlen) : NULL;
     char *t = title ? strndup(title, tlen) : NULL;
     xmlw *x = xhtml_start(b, t ? t : b->title, false);
@@ -542,12 +540,16 @@ zhtidy_status zhtidy_write_epub(const zhtidy_doc *doc, const zhtidy_epub_options
     zipw_add_xml(z, "OEBPS/nav.xhtml", nav(&b));
     add_css(z, &b);
     zipw_add_xml(z, "OEBPS/title.xhtml", title_page(&b));
-    for (size_t ch = 1; ch <= b.chapters; ch++) {
+    size_t n = zhtidy_doc_block_count(doc);
+    for (size_t ch = 1, first = 0; ch <= b.chapters; ch++) {
         char name[64] = "OEBPS/";
         chapter_name(name + 6, sizeof name - 6, ch);
-        zipw_add_xml(z, name, chapter(&b, ch));
+        while (first < n && b.chapter_of[first] != ch) /* chapters follow one another */
+            first++;
+        zipw_add_later(z, name, chapter, &b, first); /* written one at a time, at the end */
     }
+    zhtidy_status st = zipw_finish(z, sink, userdata); /* the chapters need the book till now */
     free(own_title);
     free(b.chapter_of);
-    return zipw_finish(z, sink, userdata);
+    return st;
 }

@@ -227,10 +227,17 @@ ZHTIDY_API zhtidy_status zhtidy_read_file(const char *path, const zhtidy_options
 ZHTIDY_API zhtidy_doc *zhtidy_doc_new(void);
 ZHTIDY_API void zhtidy_doc_free(zhtidy_doc *doc);
 
+/* What DOC was parsed from: ZHTIDY_INPUT_TEXT, _HTML or _JSON, or
+ * ZHTIDY_INPUT_AUTO for a document built by hand.  A program that reads
+ * large inputs can parse, free its input, and then repair what is not a
+ * JSON tree, as zhtidy_read() does. */
+ZHTIDY_API zhtidy_input zhtidy_doc_input(const zhtidy_doc *doc);
+
 /* Append a block of TYPE (not ZHTIDY_TABLE: see zhtidy_doc_append_table).
  * TEXT (LEN bytes) is copied.  LEVEL is 1-4 for headings, 1-8 for list
  * items, ignored otherwise; FLAGS are ZHTIDY_BLOCK_* (list items); LINE is
- * the input line the block came from (1-based, 0 when unknown). */
+ * the input line the block came from (1-based, 0 when unknown; at most
+ * 4294967295).  TEXT is at most ZHTIDY_MAX_INPUT bytes. */
 ZHTIDY_API zhtidy_status zhtidy_doc_append(zhtidy_doc *doc, zhtidy_block_type type, int level,
                                            unsigned flags, const char *text, size_t len,
                                            unsigned long line);
@@ -274,8 +281,9 @@ ZHTIDY_API size_t zhtidy_doc_table_rows(const zhtidy_doc *doc, size_t i, size_t 
 ZHTIDY_API const zhtidy_cell *zhtidy_doc_table_row(const zhtidy_doc *doc, size_t i, size_t r,
                                                    size_t *n);
 
-/* Building a table by hand: a new table block at the end, then rows, then
- * cells of the last row.  Cell text is copied. */
+/* Building a table by hand: a new table block at the end (LINE as for
+ * zhtidy_doc_append), then rows, then cells of the last row.  Cell text is
+ * copied. */
 ZHTIDY_API zhtidy_status zhtidy_doc_append_table(zhtidy_doc *doc, size_t header_rows,
                                                  unsigned long line);
 ZHTIDY_API zhtidy_status zhtidy_doc_table_add_row(zhtidy_doc *doc);
@@ -306,6 +314,10 @@ typedef struct {
  * document. */
 ZHTIDY_API const zhtidy_report *zhtidy_doc_report(const zhtidy_doc *doc);
 ZHTIDY_API size_t zhtidy_report_count(const zhtidy_report *report);
+/* Free DOC's report once nothing needs it: a long document records
+ * millions of changes.  The text, DOCX and EPUB writers do not read it;
+ * zhtidy_write_json() writes what is left (nothing). */
+ZHTIDY_API void zhtidy_doc_clear_report(zhtidy_doc *doc);
 /* Fill *CHANGE with entry I; ZHTIDY_ERR_ARG when I is out of range. */
 ZHTIDY_API zhtidy_status zhtidy_report_get(const zhtidy_report *report, size_t i,
                                            zhtidy_change *change);

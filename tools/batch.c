@@ -63,9 +63,15 @@ static zhtidy_doc *read_doc(run *r, size_t i)
         return NULL;
     atomic_fetch_add(&r->bytes, in.len);
     zhtidy_error err;
-    zhtidy_status st = zhtidy_read(in.data, in.len, strcmp(input, "-") ? input : "stdin", j->lib,
-                                   &doc, &err);
-    ob_free(&in); /* the document holds what it needs */
+    zhtidy_status st = zhtidy_parse(in.data, in.len, strcmp(input, "-") ? input : "stdin", j->lib,
+                                    &doc, &err);
+    ob_free(&in); /* the document holds what it needs: repair it without the input */
+    if (!st && zhtidy_doc_input(doc) != ZHTIDY_INPUT_JSON && (st = zhtidy_repair(doc, j->lib))) {
+        snprintf(err.message, sizeof err.message, "%s", zhtidy_strerror(st));
+        err.line = 0;
+        zhtidy_doc_free(doc);
+        doc = NULL;
+    }
     if (st && err.line)
         diag(prog, "%s:%lu:%lu: %s", input, err.line, err.column, err.message);
     else if (st)
@@ -82,6 +88,8 @@ static int convert_one(run *r, size_t i, int slot)
     if (!doc)
         return EXIT_INPUT;
     warnings(prog, input, doc, j->fmt->binary);
+    if (!r->report && j->fmt->kind != FMT_JSON)
+        zhtidy_doc_clear_report(doc); /* nothing reads it now: give its memory back */
     output o;
     int rc = out_open(&o, prog, r->outputs[i], slot, input);
     if (rc == EXIT_OK) {
