@@ -144,6 +144,49 @@ static void test_parse_repair(void)
     zhtidy_doc_free(d);
 }
 
+/* What a document was read from; a report dropped when it is not needed;
+ * removed text stays in the report after the document was compacted; the
+ * limits of a tree built by hand. */
+static void test_input_and_report(void)
+{
+    static const char text[] = "上传人:张** 文档编号:3555983 页数:63 大小:2.11MB\n"
+                               "各部门：为了进一步加强安全生产管理，落实安全生产责任制，现将有关事项通知如下。\n";
+    zhtidy_doc *d = NULL;
+    zhtidy_error err;
+    CHECK(zhtidy_read(text, sizeof text - 1, "x.txt", NULL, &d, &err) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_input(d) == ZHTIDY_INPUT_TEXT);
+    const zhtidy_report *r = zhtidy_doc_report(d);
+    bool removed = false;
+    for (size_t i = 0; i < zhtidy_report_count(r); i++) {
+        zhtidy_change c;
+        CHECK(zhtidy_report_get(r, i, &c) == ZHTIDY_OK);
+        removed = removed || (c.kind == ZHTIDY_CHANGE_REMOVE && strstr(c.text, "文档编号:3555983"));
+    }
+    CHECK(removed); /* the metadata line, whole, in the report */
+    zhtidy_buffer b = {0};
+    CHECK(zhtidy_write_json(d, NULL, zhtidy_buffer_sink, &b) == ZHTIDY_OK);
+    zhtidy_doc *back = NULL;
+    CHECK(zhtidy_read(b.data, b.len, "x.json", NULL, &back, &err) == ZHTIDY_OK);
+    CHECK(zhtidy_doc_input(back) == ZHTIDY_INPUT_JSON);
+    CHECK(zhtidy_report_count(zhtidy_doc_report(back)) == zhtidy_report_count(r));
+    zhtidy_doc_free(back);
+    zhtidy_free(b.data);
+    zhtidy_doc_clear_report(d);
+    CHECK(zhtidy_report_count(zhtidy_doc_report(d)) == 0);
+    CHECK(zhtidy_doc_block_count(d) == 1); /* the text is untouched */
+    zhtidy_doc_free(d);
+
+    d = zhtidy_doc_new();
+    CHECK(zhtidy_doc_input(d) == ZHTIDY_INPUT_AUTO);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, 0, "x", 1, 4294967295UL) == ZHTIDY_OK);
+    if (sizeof(unsigned long) > 4)
+        CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, 0, "x", 1, (unsigned long)UINT32_MAX + 1) ==
+              ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_doc_append(d, ZHTIDY_PARAGRAPH, 0, 0, "x", ZHTIDY_MAX_INPUT + 1, 1) ==
+          ZHTIDY_ERR_TOO_BIG);
+    zhtidy_doc_free(d);
+}
+
 /* A tree written as JSON reads back to the same tree, tables and lists
  * included; the writers go through any sink. */
 static void test_json_round_trip(void)
@@ -450,6 +493,7 @@ int main(int argc, char **argv)
     test_status();
     test_options();
     test_parse_repair();
+    test_input_and_report();
     test_json_round_trip();
     test_sink_refuses();
     test_read_basics();
