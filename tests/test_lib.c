@@ -109,10 +109,11 @@ static void test_options(void)
         CHECK(zhtidy_options_keep(o, zhtidy_pass_name(i)) == ZHTIDY_OK);
     CHECK(zhtidy_options_keep(o, "title") == ZHTIDY_OK);
     CHECK(zhtidy_options_keep(o, "structure") == ZHTIDY_OK);
-    /* every rule belongs to a pass that exists */
+    CHECK(zhtidy_options_keep(o, "html") == ZHTIDY_OK);
+    /* every rule belongs to a pass that exists, or to a reader */
     for (size_t i = 0; zhtidy_rule_name(i); i++) {
         const char *r = zhtidy_rule_name(i), *dot = strchr(r, '.');
-        bool found = !strncmp(r, "decode.", 7);
+        bool found = !strncmp(r, "decode.", 7) || !strncmp(r, "html.", 5);
         for (size_t k = 0; zhtidy_pass_name(k) && !found && dot; k++)
             found = strlen(zhtidy_pass_name(k)) == (size_t)(dot - r) &&
                     !strncmp(zhtidy_pass_name(k), r, (size_t)(dot - r));
