@@ -238,7 +238,8 @@ static bool joinable(const zhtidy_doc *doc, size_t first, size_t next, size_t ch
 {
     const struct zt_block *a = &doc->blocks[first], *z = &doc->blocks[next - 1];
     const struct zt_block *b = &doc->blocks[next];
-    if (!zt_is_text(z) || !zt_is_text(b))
+    /* headings and list items given by markup end where it says */
+    if (!zt_is_text(z) || !zt_is_text(b) || z->type != ZHTIDY_PARAGRAPH || b->type != ZHTIDY_PARAGRAPH)
         return false;
     if (zt_continues_line(first_cp(b)))
         return true;

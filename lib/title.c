@@ -82,6 +82,17 @@ static size_t title_before_toc(const struct zt_block *b)
     return zt_numbering(b->text, b->len, p, &num) ? n : 0;
 }
 
+/* Remove a copy of TITLE from the start of the body: the beginning of the
+ * first block, or with WHOLE the first block itself. */
+static zhtidy_status cut_copy(zhtidy_doc *doc, const char *title, bool whole)
+{
+    size_t used;
+    int same = same_text(title, strlen(title), doc->blocks[0].text, doc->blocks[0].len, &used);
+    if (same < 0)
+        return ZHTIDY_ERR_NOMEM;
+    return same && (whole || used < doc->blocks[0].len) ? cut_prefix(doc, 0, used) : ZHTIDY_OK;
+}
+
 /* Take the title out of the body: the first line, or the text before a 目录
  * marker, or a copy of the hint glued before the body. */
 static zhtidy_status extract(zhtidy_doc *doc, const char *hint)
@@ -113,22 +124,27 @@ static zhtidy_status extract(zhtidy_doc *doc, const char *hint)
     const char *title = doc->meta[ZHTIDY_META_TITLE];
     if (st || !title || !doc->n)
         return st;
-    same = same_text(title, strlen(title), doc->blocks[0].text, doc->blocks[0].len, &used);
-    if (same < 0)
-        return ZHTIDY_ERR_NOMEM;
-    return same && used < doc->blocks[0].len ? cut_prefix(doc, 0, used) : ZHTIDY_OK;
+    return cut_copy(doc, title, false);
 }
 
 zhtidy_status zt_pass_title(zt_ctx *ctx)
 {
     zhtidy_doc *doc = ctx->doc;
+    /* a title the reader found (a page's <title>, a tree's) stands: only
+     * its copy at the start of the body goes */
+    if (doc->meta[ZHTIDY_META_TITLE] && doc->n && zt_is_text(&doc->blocks[0]) &&
+        zt_rule_on(ctx->opts, ZT_R_TITLE_EXTRACT))
+        return cut_copy(doc, doc->meta[ZHTIDY_META_TITLE], true);
     const char *hint = ctx->title_hint;
     if (hint && !doc->meta[ZHTIDY_META_TITLE]) {
         zhtidy_status st = set_title(doc, hint, strlen(hint));
         if (st)
             return st;
     }
-    if (!doc->n || !zt_is_text(&doc->blocks[0]) || !zt_rule_on(ctx->opts, ZT_R_TITLE_EXTRACT))
+    /* a page's markup says what its title is, or that it has none; a
+     * first paragraph of it is a paragraph */
+    if (!doc->n || !zt_is_text(&doc->blocks[0]) || !zt_rule_on(ctx->opts, ZT_R_TITLE_EXTRACT) ||
+        doc->input == ZHTIDY_INPUT_HTML)
         return ZHTIDY_OK;
     return extract(doc, hint);
 }
