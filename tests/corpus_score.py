@@ -22,7 +22,7 @@ def fold(s):
             continue
         if 0xFF01 <= o <= 0xFF5E:
             ch = chr(o - 0xFEE0)
-        ch = {"。": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "―": "-",
+        ch = {"。": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "―": "-",
               "…": "...", "．": ".", "、": "、"}.get(ch, ch)
         out.append(ch)
     s = "".join(out)
@@ -84,6 +84,8 @@ def load_splits(corpus):
                 f = line.rstrip("\n").split("\t")
                 if len(f) >= 5 and name == "SOURCES":
                     splits[f[0]] = f[4]
+                elif len(f) >= 8 and name == "html/SOURCES":  # html pages: split in column 8
+                    splits["html/" + f[0]] = f[7]
     return splits
 
 def main():
@@ -101,24 +103,24 @@ def main():
     for page in pages:
         pid = os.path.splitext(os.path.basename(page))[0]
         kind_dir = os.path.basename(os.path.dirname(page))
-        split = splits.get(pid, "dev") if kind_dir == "text" else "html"
+        split = splits.get(pid if kind_dir == "text" else "html/" + pid.split("-")[0], "dev")
         if a.kind != "all" and a.kind != kind_dir:
             continue
-        if a.split != "all" and split != a.split and not (a.split == "dev" and split == "html"):
+        if a.split != "all" and split != a.split:
             continue
         checks = [l.rstrip("\n").split("\t", 1) for l in open(page.rsplit(".", 1)[0] + ".checks", encoding="utf-8")
                   if l.strip() and not l.startswith("#")]
         tree, err = tree_of(a.tool, page)
         for kind, value in checks:
             ok = tree is not None and check(kind, value, tree, text_of(tree))
-            t = totals.setdefault((split, kind), [0, 0])
+            t = totals.setdefault((f"{kind_dir} {split}", kind), [0, 0])
             t[0] += ok; t[1] += 1
             if not ok and kind == "kept":
                 failed_kept += 1
             if not ok and a.list:
                 print(f"  {pid}: {kind}\t{value}" + (f"  ({err})" if err else ""))
     passed = sum(p for p, n in totals.values()); total = sum(n for p, n in totals.values())
-    for split in sorted({s for s, k in totals}):
+    for split in sorted({s for s, k in totals}):  # per split, and per kind within it
         sp = sum(totals[k][0] for k in totals if k[0] == split); sn = sum(totals[k][1] for k in totals if k[0] == split)
         kinds = ", ".join(f"{k} {totals[(split, k)][0]}/{totals[(split, k)][1]}" for s, k in sorted(totals) if s == split)
         print(f"{split}: {sp}/{sn} checks ({100.0 * sp / sn:.1f}%): {kinds}")
