@@ -4,7 +4,9 @@
 
 Each shape stresses one pass the way hostile or unlucky input does: one huge line, every line
 furniture, a heading or a page counter, a long or deep table of contents, many 目录 markers,
-very long headings.  The inputs are deterministic."""
+very long headings; and, for the HTML reader, pages (they start with <!DOCTYPE html>) nested
+without end, with tags never closed, huge attributes, floods of entities, one element holding
+every paragraph, tables inside tables.  The inputs are deterministic."""
 import glob, os, sys
 
 def samples(d):
@@ -43,10 +45,25 @@ def unit(shape, i, sample):
         return "随着社会经济的快速发展，教育科技人才的需求逐渐上升，各地政府不断加大投入。"
     if shape == "samples":           # ordinary documents, for comparison
         return sample
+    page = "<!DOCTYPE html><html><head><title>测试页面</title></head><body>\n" if i == 0 else ""
+    if shape == "html-deep":         # elements nested without end, never closed
+        return page + "<div><span>第%d层</span>" % i
+    if shape == "html-unclosed":     # paragraphs and inline tags never closed
+        return page + "<p><b><i><a href=\"/x%d\">链接</a>教育发展的情况说明，" % i
+    if shape == "html-attrs":        # long class and style attributes on every element
+        return page + '<div class="%s" style="%s">正文内容在这里，说明教育发展的情况。</div>' % (
+            "article content hidden-xs nav " * 30, "display:block;" * 30)
+    if shape == "html-entities":     # a flood of character references
+        return page + "&amp;&#x4E00;&#19968;&nbsp;&lt;&unknown;&#0;&#x110000;"
+    if shape == "html-paragraphs":   # one element holding every paragraph, links between
+        return page + '<p>%s<a href="/%d">相关链接</a></p>\n' % (sample[i % 1000:i % 1000 + 60].replace("<", ""), i)
+    if shape == "html-tables":       # tables inside tables, rows of cells
+        return page + "<table><tr><td>单元格%d</td><td>数据</td></tr><tr><td>" % i
     raise SystemExit("unknown shape " + shape)
 
 SHAPES = ["counter-line", "flat-samples", "heading-lines", "counter-pages", "furniture-lines",
-          "long-toc", "toc-markers", "long-headings", "one-char-lines", "prose-line", "samples"]
+          "long-toc", "toc-markers", "long-headings", "one-char-lines", "prose-line", "samples",
+          "html-deep", "html-unclosed", "html-attrs", "html-entities", "html-paragraphs", "html-tables"]
 
 if __name__ == "__main__":
     if len(sys.argv) == 2 and sys.argv[1] == "--list":
