@@ -406,6 +406,7 @@ struct zhtidy_options {
     zhtidy_input input;
     const char *encoding; /* iconv name, static; NULL: detect */
     bool off[ZT_RULE_COUNT];
+    char *meta[ZHTIDY_META_COUNT]; /* what the user said, over what was found */
 };
 
 /* Everything a pass sees, and what passes hand on to later passes. */
@@ -416,6 +417,9 @@ typedef struct {
     struct zt_toc_entry *toc; /* the table of contents, for the headings */
     size_t toc_n, toc_cap;
 } zt_ctx;
+
+/* Set on DOC the metadata OPTS were given (zhtidy_options_set_meta). */
+zhtidy_status zt_apply_meta(zhtidy_doc *doc, const zhtidy_options *opts);
 
 /* Free what the passes left in CTX (not the document or options). */
 void zt_ctx_free(zt_ctx *ctx);

@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 zhtidy_options *zhtidy_options_new(void)
@@ -12,7 +13,34 @@ zhtidy_options *zhtidy_options_new(void)
 
 void zhtidy_options_free(zhtidy_options *opts)
 {
+    if (!opts)
+        return;
+    for (int k = 0; k < ZHTIDY_META_COUNT; k++)
+        free(opts->meta[k]);
     free(opts);
+}
+
+zhtidy_status zhtidy_options_set_meta(zhtidy_options *opts, zhtidy_meta key, const char *value)
+{
+    if (!opts || (unsigned)key >= ZHTIDY_META_COUNT)
+        return ZHTIDY_ERR_ARG;
+    char *copy = NULL;
+    if (value && !(copy = zt_utf8_sanitize(value, strlen(value), NULL)))
+        return ZHTIDY_ERR_NOMEM;
+    free(opts->meta[key]);
+    opts->meta[key] = copy;
+    return ZHTIDY_OK;
+}
+
+zhtidy_status zt_apply_meta(zhtidy_doc *doc, const zhtidy_options *opts)
+{
+    for (int k = 0; opts && k < ZHTIDY_META_COUNT; k++) {
+        zhtidy_status st = opts->meta[k] ? zhtidy_doc_set_meta(doc, (zhtidy_meta)k, opts->meta[k])
+                                         : ZHTIDY_OK;
+        if (st)
+            return st;
+    }
+    return ZHTIDY_OK;
 }
 
 void zhtidy_options_set_flags(zhtidy_options *opts, unsigned flags)

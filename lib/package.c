@@ -41,6 +41,20 @@ void zt_iso_date(long long epoch, char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+bool zt_w3c_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    size_t n = s ? strlen(s) : 0;
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+            return false;
+    int month = n > 4 ? (s[5] - '0') * 10 + s[6] - '0' : 1;
+    int day = n > 7 ? (s[8] - '0') * 10 + s[9] - '0' : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 long long zt_default_epoch(void)
 {
     const char *e = getenv("SOURCE_DATE_EPOCH");

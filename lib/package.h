@@ -7,6 +7,9 @@
 
 /* The date of EPOCH as ISO 8601 UTC (CCYY-MM-DDThh:mm:ssZ) in OUT. */
 void zt_iso_date(long long epoch, char out[32]);
+/* Is S a date as W3CDTF writes one, CCYY, CCYY-MM or CCYY-MM-DD (what
+ * dc:date and dcterms:created take)? */
+bool zt_w3c_date(const char *s);
 /* SOURCE_DATE_EPOCH when set and valid, else 1980-01-01, the earliest a
  * zip entry can say. */
 long long zt_default_epoch(void);

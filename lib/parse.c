@@ -116,6 +116,9 @@ static zhtidy_status parse(const void *data, size_t len, const char *source,
     /* the source is where the input came from now, not what a tree said */
     if (!st && source && (st = zhtidy_doc_set_meta(doc, ZHTIDY_META_SOURCE, source)))
         zt_error_set(err, st, 0, 0, "%s", zhtidy_strerror(st));
+    /* a tree is not repaired: what the user said about it is set now */
+    if (!st && *kind == ZHTIDY_INPUT_JSON && (st = zt_apply_meta(doc, opts)))
+        zt_error_set(err, st, 0, 0, "%s", zhtidy_strerror(st));
     if (st) {
         zhtidy_doc_free(doc);
         return st;
@@ -146,7 +149,7 @@ zhtidy_status zhtidy_repair(zhtidy_doc *doc, const zhtidy_options *opts)
     zt_ctx ctx = {.doc = doc, .opts = opts ? opts : &defaults};
     zhtidy_status st = zt_run_passes(&ctx);
     zt_ctx_free(&ctx);
-    return st;
+    return st ? st : zt_apply_meta(doc, ctx.opts);
 }
 
 zhtidy_status zhtidy_read(const void *data, size_t len, const char *source,

@@ -244,7 +244,7 @@ static void landmark(xmlw *x, const char *type, const char *href, const char *la
 
 static xmlw *nav(const book *b)
 {
-    static const char toc_label[] = "目录";
+    const char *toc_label = b->traditional ? "目錄" : "目录";
     xmlw *x = xhtml_start(b, toc_label, true);
     if (!x)
         return NULL;
@@ -268,7 +268,7 @@ static xmlw *nav(const book *b)
     xw_start(x, "nav");
     xw_attr(x, "epub:type", "landmarks");
     xw_attr(x, "hidden", "hidden");
-    xw_elem_text(x, "h1", "导航");
+    xw_elem_text(x, "h1", b->traditional ? "導覽" : "导航");
     xw_start(x, "ol");
     landmark(x, "titlepage", "title.xhtml", b->title);
     landmark(x, "toc", "nav.xhtml#toc", toc_label);
@@ -366,6 +366,15 @@ static void opf_metadata(xmlw *x, const book *b, const char *uid)
     xw_end(x);
     xw_elem_text(x, "dc:title", b->title);
     xw_elem_text(x, "dc:language", b->lang);
+    const char *author = zhtidy_doc_meta(b->doc, ZHTIDY_META_AUTHOR);
+    const char *date = zhtidy_doc_meta(b->doc, ZHTIDY_META_DATE);
+    const char *about = zhtidy_doc_meta(b->doc, ZHTIDY_META_DESCRIPTION);
+    if (author)
+        xw_elem_text(x, "dc:creator", author);
+    if (zt_w3c_date(date)) /* any other form stays in the JSON tree only */
+        xw_elem_text(x, "dc:date", date);
+    if (about)
+        xw_elem_text(x, "dc:description", about);
     const char *kw = zhtidy_doc_meta(b->doc, ZHTIDY_META_KEYWORDS);
     for (const char *p = kw; p && *p;) {
         size_t n = strcspn(p, ",");
@@ -381,9 +390,9 @@ static void opf_metadata(xmlw *x, const book *b, const char *uid)
         xw_elem_text(x, "dc:subject", cat);
     xw_start(x, "meta");
     xw_attr(x, "property", "dcterms:modified");
-    char date[32];
-    zt_iso_date(b->wo->epoch, date);
-    xw_text(x, date, strlen(date));
+    char modified[32];
+    zt_iso_date(b->wo->epoch, modified);
+    xw_text(x, modified, strlen(modified));
     xw_end(x);
     xw_end(x);
 }

@@ -188,6 +188,14 @@ typedef enum {
 ZHTIDY_API const char *zhtidy_meta_name(zhtidy_meta key);
 ZHTIDY_API zhtidy_meta zhtidy_meta_key(const char *name);
 
+/* Metadata the user gives (a title, an author, a date, a language ...):
+ * zhtidy_repair() sets it on the document after the passes, over what they
+ * found, and zhtidy_parse() on a JSON tree, which is not repaired.  VALUE
+ * is copied; "" clears what was found; NULL gives the key back to the
+ * passes. */
+ZHTIDY_API zhtidy_status zhtidy_options_set_meta(zhtidy_options *opts, zhtidy_meta key,
+                                                 const char *value);
+
 /* The largest input the library reads: 1 GiB, far beyond any scraped
  * document, and small enough that every count and offset is safe.  A
  * larger input gives ZHTIDY_ERR_TOO_BIG. */

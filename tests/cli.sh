@@ -239,6 +239,35 @@ echo stale >"$tmp/ow/.x.txt.zhtidy-tmp"
   ok || bad "a stale temporary file was not taken over: $(ls -A "$tmp/ow")"
 ls -A "$tmp/ow" | grep -q '^\.' && bad "temporary files left in ow: $(ls -A "$tmp/ow" | grep '^\.')" || ok
 
+# metadata the user gives stands over what was found, in every format
+front=$tools/zhtidy
+meta=(--title 新的标题 --author 张三 --date 2024-05-01 -M keywords=甲,乙 -M description=说明 --lang zh-TW)
+"$front" "${meta[@]}" "$sample" -o "$tmp/m.json" &&
+  python3 - "$tmp/m.json" <<'PY' && ok || bad "metadata options not in the JSON tree"
+import json, sys
+m = json.load(open(sys.argv[1]))["meta"]
+want = {"title": "新的标题", "author": "张三", "date": "2024-05-01", "keywords": "甲,乙",
+        "description": "说明", "lang": "zh-TW"}
+sys.exit(any(m.get(k) != v for k, v in want.items()))
+PY
+"$front" "${meta[@]}" "$sample" -o "$tmp/m.epub" && unzip -p "$tmp/m.epub" OEBPS/content.opf >"$tmp/opf" &&
+  grep -q '<dc:creator>张三</dc:creator>' "$tmp/opf" && grep -q '<dc:date>2024-05-01</dc:date>' "$tmp/opf" &&
+  grep -q '<dc:title>新的标题</dc:title>' "$tmp/opf" && grep -q '<dc:language>zh-TW</dc:language>' "$tmp/opf" &&
+  unzip -p "$tmp/m.epub" OEBPS/nav.xhtml | grep -q '<h1>目錄</h1>' && ok || bad "metadata options not in the EPUB package"
+"$front" --date 去年春天 "$sample" -o "$tmp/d.epub" && ! unzip -p "$tmp/d.epub" OEBPS/content.opf | grep -q dc:date &&
+  ok || bad "a date not in W3CDTF form reached dc:date"
+"$front" -M keywords= "$sample" -o "$tmp/k.json" && ! grep -q '"keywords"' "$tmp/k.json" && ok || bad "-M keywords= did not clear"
+expect 2 "-M takes KEY=VALUE" -- "$front" -M colour=red "$sample" -o "$tmp/x.json"
+expect 2 "-M takes KEY=VALUE" -- "$front" -M source=x "$sample" -o "$tmp/x.json"
+expect 2 "not a language tag" -- "$front" --lang "zh TW" "$sample" -o "$tmp/x.json"
+if command -v pandoc >/dev/null; then
+  pandoc -f epub -t markdown -s "$tmp/m.epub" 2>/dev/null | sed -n '/^---$/,/^---$/p' >"$tmp/pm" &&
+    grep -q '^author: 张三' "$tmp/pm" && grep -q '^date: 2024-05-01' "$tmp/pm" && grep -q '^title: 新的标题' "$tmp/pm" &&
+    ok || bad "pandoc does not read the EPUB's metadata back: $(head -c 300 "$tmp/pm")"
+else
+  echo "SKIP: pandoc is not installed; the EPUB metadata is not read back"
+fi
+
 # none of the runs above left a temporary file behind (signals: tests/make.sh)
 ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok
 

@@ -122,6 +122,34 @@ static void test_options(void)
     zhtidy_options_free(o);
 }
 
+/* Metadata given in the options stands over what the passes found, on a
+ * repaired text and on a JSON tree (which is not repaired). */
+static void test_options_meta(void)
+{
+    static const char text[] = "关于教育发展的报告\n一、总体要求随着社会经济的快速发展，人才需求上升。\n";
+    static const char tree[] = "{\"zhtidy\": 1, \"meta\": {\"title\": \"旧\", \"keywords\": \"甲\"}, "
+                               "\"blocks\": [{\"type\": \"paragraph\", \"text\": \"正文。\"}]}";
+    zhtidy_options *o = zhtidy_options_new();
+    zhtidy_doc *d = NULL;
+    CHECK(zhtidy_options_set_meta(o, ZHTIDY_META_COUNT, "x") == ZHTIDY_ERR_ARG);
+    CHECK(zhtidy_options_set_meta(o, ZHTIDY_META_AUTHOR, "张三") == ZHTIDY_OK);
+    CHECK(zhtidy_read(text, sizeof text - 1, "a.txt", o, &d, NULL) == ZHTIDY_OK);
+    CHECK(d && !strcmp(zhtidy_doc_meta(d, ZHTIDY_META_TITLE), "关于教育发展的报告"));
+    CHECK(d && !strcmp(zhtidy_doc_meta(d, ZHTIDY_META_AUTHOR), "张三"));
+    zhtidy_doc_free(d);
+    CHECK(zhtidy_options_set_meta(o, ZHTIDY_META_TITLE, "新") == ZHTIDY_OK);
+    CHECK(zhtidy_options_set_meta(o, ZHTIDY_META_KEYWORDS, "") == ZHTIDY_OK);
+    CHECK(zhtidy_read(tree, sizeof tree - 1, "t.json", o, &d, NULL) == ZHTIDY_OK);
+    CHECK(d && !strcmp(zhtidy_doc_meta(d, ZHTIDY_META_TITLE), "新"));
+    CHECK(d && !zhtidy_doc_meta(d, ZHTIDY_META_KEYWORDS));
+    zhtidy_doc_free(d);
+    CHECK(zhtidy_options_set_meta(o, ZHTIDY_META_TITLE, NULL) == ZHTIDY_OK); /* the passes' again */
+    CHECK(zhtidy_read(text, sizeof text - 1, "a.txt", o, &d, NULL) == ZHTIDY_OK);
+    CHECK(d && !strcmp(zhtidy_doc_meta(d, ZHTIDY_META_TITLE), "关于教育发展的报告"));
+    zhtidy_doc_free(d);
+    zhtidy_options_free(o);
+}
+
 /* Parse, then repair, a document; and repair one built by hand. */
 static void test_parse_repair(void)
 {
@@ -493,6 +521,7 @@ int main(int argc, char **argv)
     test_tree();
     test_status();
     test_options();
+    test_options_meta();
     test_parse_repair();
     test_input_and_report();
     test_json_round_trip();

@@ -59,7 +59,13 @@ static void usage(const tool *t, FILE *f)
             "      --keep RULE        leave RULE (or every rule of a pass) switched off;\n"
             "                         repeatable; --list-rules names them\n"
             "      --report[=FILE]    print every change, per rule, to stderr or FILE\n"
-            "      --list-rules       list the rules and what each does\n");
+            "      --list-rules       list the rules and what each does\n"
+            "      --title T, --author A, --date D, --lang L\n"
+            "                         the document's metadata, over what was found; a date\n"
+            "                         as CCYY[-MM[-DD]] is written into DOCX and EPUB too\n"
+            "  -M, --metadata KEY=VALUE  any key of the JSON tree's meta (title, lang,\n"
+            "                         keywords, category, author, date, description);\n"
+            "                         an empty VALUE clears what was found\n");
     if (t->extra_usage)
         fputs(t->extra_usage, f);
     fprintf(f, "  -h, --help             show this help\n"
@@ -83,7 +89,8 @@ __attribute__((format(printf, 2, 3))) static int bad_usage(const tool *t, const 
 
 enum {
     OPT_SCRIPT = 256, OPT_PHRASES, OPT_SPACE_LATIN, OPT_DROP, OPT_KEEP, OPT_REPORT,
-    OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL, OPT_FILES_FROM
+    OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL, OPT_FILES_FROM,
+    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG
 };
 
 /* Is option OPT one this tool's formats take? */
@@ -139,6 +146,48 @@ static int parse_jobs(const char *v, int *out)
 }
 
 /* One option; returns -1 to go on, or an exit status. */
+/* Is S a language tag: a 2- or 3-letter language, then subtags of 1 to 8
+ * letters or digits (zh, zh-TW, zh-Hant-HK)? */
+static bool lang_tag(const char *s)
+{
+    size_t first = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (first < 2 || first > 3)
+        return false;
+    for (s += first; *s == '-';) {
+        size_t n = strspn(++s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+        if (n < 1 || n > 8)
+            return false;
+        s += n;
+    }
+    return !*s;
+}
+
+/* --title, --author, --date, --lang, or -M KEY=VALUE.  -1 to go on. */
+static int set_meta(const tool *t, job *j, int c, const char *arg)
+{
+    zhtidy_meta key = c == OPT_TITLE ? ZHTIDY_META_TITLE : c == OPT_AUTHOR ? ZHTIDY_META_AUTHOR
+                      : c == OPT_DATE ? ZHTIDY_META_DATE : ZHTIDY_META_LANG;
+    const char *value = arg;
+    if (c == 'M') {
+        const char *eq = strchr(arg, '=');
+        char name[32];
+        size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), arg);
+        key = n < sizeof name ? zhtidy_meta_key(name) : ZHTIDY_META_COUNT;
+        if (!eq || key == ZHTIDY_META_COUNT || key == ZHTIDY_META_SOURCE || key == ZHTIDY_META_ENCODING)
+            return bad_usage(t, "-M takes KEY=VALUE with KEY one of title, lang, keywords, "
+                                "category, author, date, description; not '%s'", arg);
+        value = eq + 1;
+    }
+    if (key == ZHTIDY_META_LANG && *value && !lang_tag(value))
+        return bad_usage(t, "the language '%s' is not a language tag like zh-CN or zh-TW", value);
+    if (zhtidy_options_set_meta(j->lib, key, value) != ZHTIDY_OK) {
+        diag(t->name, "out of memory");
+        return EXIT_INPUT;
+    }
+    return -1;
+}
+
 static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
 {
     switch (c) {
@@ -203,6 +252,8 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
             return bad_usage(t, "--style takes plain or gbt9704, not '%s'", optarg);
         j->wo.docx.style = strcmp(optarg, "gbt9704") ? ZHTIDY_DOCX_PLAIN : ZHTIDY_DOCX_GBT9704;
         return -1;
+    case OPT_TITLE: case OPT_AUTHOR: case OPT_DATE: case OPT_LANG: case 'M':
+        return set_meta(t, j, c, optarg);
     case OPT_VERTICAL:
         if (!takes(t, "--vertical"))
             return bad_usage(t, "option '%s' is not for this tool", "--vertical");
@@ -298,11 +349,14 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         {"vertical", no_argument, 0, OPT_VERTICAL}, {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, 'V'},         {"files-from", required_argument, 0, OPT_FILES_FROM},
         {"null", no_argument, 0, '0'},            {"from", required_argument, 0, 'f'},
+        {"title", required_argument, 0, OPT_TITLE}, {"author", required_argument, 0, OPT_AUTHOR},
+        {"date", required_argument, 0, OPT_DATE}, {"lang", required_argument, 0, OPT_LANG},
+        {"metadata", required_argument, 0, 'M'},
         {0, 0, 0, 0}};
     unsigned flags = 0;
     int c, idx, rc;
     opterr = 0;
-    while ((optopt = 0, c = getopt_long(argc, argv, ":o:O:j:t:e:f:0hV", longs, &idx)) != -1)
+    while ((optopt = 0, c = getopt_long(argc, argv, ":o:O:j:t:e:f:M:0hV", longs, &idx)) != -1)
         if ((rc = option(t, j, c, argv, &flags)) >= 0)
             return rc;
     zhtidy_options_set_flags(j->lib, flags);
