@@ -432,6 +432,43 @@ static zhtidy_status keep_block(state *s, struct zt_block *b)
     return ZHTIDY_OK;
 }
 
+/* Is the last block a numbered heading the preview cut (九、全), with no
+ * body?  It continues the numbering of a heading that had a body, and is a
+ * few characters with no sentence end.  A list of short items, whose
+ * siblings follow each other, ends with no stub. */
+static bool heading_stub(const zhtidy_doc *doc)
+{
+    const struct zt_block *b = &doc->blocks[doc->n - 1];
+    zt_num num, prev;
+    if (b->type != ZHTIDY_PARAGRAPH || !zt_numbering(b->text, b->len, 0, &num) || num.value < 2 ||
+        zt_utf8_count(b->text + num.len, b->len - num.len) > 12)
+        return false;
+    for (size_t p = num.len; p < b->len;)
+        if (zt_block_complete(zt_utf8_next(b->text, b->len, &p)))
+            return false;
+    for (size_t i = doc->n - 1; i-- > 0;) { /* the nearest sibling before it */
+        const struct zt_block *a = &doc->blocks[i], *next = &doc->blocks[i + 1];
+        if (a->type == ZHTIDY_HEADING && zt_numbering(a->text, a->len, 0, &prev) &&
+            prev.style == num.style && prev.value == num.value - 1)
+            return next != b && !(zt_numbering(next->text, next->len, 0, &prev) && prev.style == num.style);
+    }
+    return false;
+}
+
+/* Remove a heading stub at the very end, reported. */
+static zhtidy_status drop_stub(zt_ctx *ctx)
+{
+    zhtidy_doc *doc = ctx->doc;
+    if (!doc->n || !zt_rule_on(ctx->opts, ZT_R_HEADINGS_STUB) || !heading_stub(doc))
+        return ZHTIDY_OK;
+    struct zt_block *b = &doc->blocks[doc->n - 1];
+    zhtidy_status st = zt_report_add(&doc->report, ZT_R_HEADINGS_STUB, b->line, ZHTIDY_CHANGE_REMOVE,
+                                     b->text, b->len, NULL, 0);
+    if (!st)
+        zt_doc_remove(doc, doc->n - 1);
+    return st;
+}
+
 zhtidy_status zt_pass_headings(zt_ctx *ctx)
 {
     static zt_once compiled_lists = ZT_ONCE_INIT;
@@ -478,5 +515,5 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
     doc->blocks = s.out;
     doc->n = s.n;
     doc->cap = s.cap;
-    return ZHTIDY_OK;
+    return drop_stub(ctx);
 }
