@@ -18,6 +18,9 @@ echo "== passes, 2,800 documents"
 "$build/bench/bench_passes" "$work/docs.txt" s2t
 echo "== passes, one 60 MB document"
 "$build/bench/bench_passes" "$work/one.txt"
+echo "== HTML: the corpus's saved pages x 40, one document each (the reader is the base)"
+for i in $(seq 1 40); do for f in tests/corpus/html/*.html; do cat "$f"; printf '\f'; done; done >"$work/pages.txt"
+"$build/bench/bench_passes" "$work/pages.txt"
 
 echo "== opencc command-line tool, s2t, same 60 MB"
 s=$(date +%s.%N); opencc -c s2t -i "$work/one.txt" -o "$work/one.s2t"; e=$(date +%s.%N)
