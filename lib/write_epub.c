@@ -24,6 +24,7 @@ typedef struct {
     bool traditional;
     size_t *chapter_of; /* block index -> chapter number (1-based) */
     size_t chapters;
+    const char *cover_name, *cover_type; /* the cover image, if any */
 } book;
 
 static const char *block_text(const book *b, size_t i, size_t *len)
@@ -125,14 +126,48 @@ static xmlw *xhtml_start(const book *b, const char *title, bool nav)
     return x;
 }
 
-static void heading_elem(xmlw *x, int level, size_t id, const char *t, size_t len)
+/* Text of the body.  Written vertically, a run of one or two digits
+ * (the 1 of 1、, a 12 in a date) stands upright in one cell, as Chinese
+ * and Japanese vertical typesetting sets it; longer numbers lie on their
+ * side, which is the convention for them. */
+static void body_text(xmlw *x, const book *b, const char *t, size_t len)
+{
+    if (!b->wo->vertical) {
+        xw_text(x, t, len);
+        return;
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < len;) {
+        size_t d = i;
+        while (d < len && t[d] >= '0' && t[d] <= '9')
+            d++;
+        bool latin_before = i > 0 && ((unsigned char)t[i - 1] < 0x80 && t[i - 1] != ' ');
+        bool latin_after = d < len && (unsigned char)t[d] < 0x80 && t[d] != ' ';
+        if (d == i) {
+            i++;
+            continue;
+        }
+        if (d - i <= 2 && !latin_before && !latin_after) { /* not part of 3.5, A4, v2 */
+            xw_text(x, t + from, i - from);
+            xw_start(x, "span");
+            xw_attr(x, "class", "tcy");
+            xw_text(x, t + i, d - i);
+            xw_end(x);
+            from = d;
+        }
+        i = d;
+    }
+    xw_text(x, t + from, len - from);
+}
+
+static void heading_elem(xmlw *x, const book *b, int level, size_t id, const char *t, size_t len)
 {
     char name[4], anchor[24];
     snprintf(name, sizeof name, "h%d", level < 1 ? 1 : level > 4 ? 4 : level);
     snprintf(anchor, sizeof anchor, "h-%zu", id);
     xw_start(x, name);
     xw_attr(x, "id", anchor);
-    xw_text(x, t, len);
+    body_text(x, b, t, len);
     xw_end(x);
 }
 
@@ -153,10 +188,10 @@ static xmlw *chapter(const void *ctx, size_t first)
         size_t len;
         const char *text = block_text(b, i, &len);
         if (is_heading(b, i, 0))
-            heading_elem(x, zhtidy_doc_block_level(b->doc, i), i, text, len);
+            heading_elem(x, b, zhtidy_doc_block_level(b->doc, i), i, text, len);
         else {
             xw_start(x, "p");
-            xw_text(x, text, len);
+            body_text(x, b, text, len);
             xw_end(x);
         }
     }
@@ -270,6 +305,8 @@ static xmlw *nav(const book *b)
     xw_attr(x, "hidden", "hidden");
     xw_elem_text(x, "h1", b->traditional ? "導覽" : "导航");
     xw_start(x, "ol");
+    if (b->cover_type)
+        landmark(x, "cover", "cover.xhtml", "封面");
     landmark(x, "titlepage", "title.xhtml", b->title);
     landmark(x, "toc", "nav.xhtml#toc", toc_label);
     if (b->chapters) {
@@ -388,6 +425,18 @@ static void opf_metadata(xmlw *x, const book *b, const char *uid)
     const char *cat = zhtidy_doc_meta(b->doc, ZHTIDY_META_CATEGORY);
     if (cat)
         xw_elem_text(x, "dc:subject", cat);
+    if (b->cover_type) { /* for readers of EPUB 2's way */
+        xw_start(x, "meta");
+        xw_attr(x, "name", "cover");
+        xw_attr(x, "content", "cover-image");
+        xw_end(x);
+    }
+    if (b->wo->vertical) {
+        xw_start(x, "meta");
+        xw_attr(x, "name", "primary-writing-mode");
+        xw_attr(x, "content", "vertical-rl");
+        xw_end(x);
+    }
     xw_start(x, "meta");
     xw_attr(x, "property", "dcterms:modified");
     char modified[32];
@@ -412,6 +461,10 @@ static xmlw *opf(const book *b, const char *uid)
     item(x, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
     item(x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
     item(x, "css", "style.css", "text/css", NULL);
+    if (b->cover_type) {
+        item(x, "cover-image", b->cover_name, b->cover_type, "cover-image");
+        item(x, "cover", "cover.xhtml", "application/xhtml+xml", NULL);
+    }
     item(x, "titlepage", "title.xhtml", "application/xhtml+xml", NULL);
     for (size_t ch = 1; ch <= b->chapters; ch++) {
         char id[24], href[32];
@@ -424,6 +477,8 @@ static xmlw *opf(const book *b, const char *uid)
     xw_attr(x, "toc", "ncx");
     if (b->wo->vertical)
         xw_attr(x, "page-progression-direction", "rtl");
+    if (b->cover_type)
+        xw_elem_attr(x, "itemref", "idref", "cover");
     xw_elem_attr(x, "itemref", "idref", "titlepage");
     xw_elem_attr(x, "itemref", "idref", "nav"); /* a contents page, as printed books have */
     for (size_t ch = 1; ch <= b->chapters; ch++) {
@@ -446,7 +501,9 @@ static const char CSS_COMMON[] =
     ".titlepage { text-align: center; }\n"
     ".titlepage h1.title { font-size: 1.6em; margin: 3em 0 1.5em; text-align: center; }\n"
     ".titlepage p.meta { text-indent: 0; text-align: center; font-size: 0.9em; }\n"
-    ".nav ol { list-style-type: none; }\n";
+    ".nav ol { list-style-type: none; }\n"
+    ".cover { text-align: center; }\n"
+    ".cover img { max-width: 100%; max-height: 100%; }\n";
 
 static const char CSS_HANS[] =
     "body { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", "
@@ -463,7 +520,11 @@ static const char CSS_HANT[] =
 static const char CSS_VERTICAL[] =
     "html { writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; }\n"
     "body { margin: 4% 0; }\n"
-    "h1, h2, h3, h4 { margin-left: 0; margin-right: 0; }\n";
+    "h1 { margin: 0 1.2em 0 0.8em; }\n"
+    "h2 { margin: 0 1em 0 0.6em; }\n"
+    "h3, h4 { margin: 0 0.8em 0 0.4em; }\n"
+    ".tcy { text-combine-upright: all; -webkit-text-combine: horizontal; "
+    "-epub-text-combine: horizontal; }\n";
 
 static const char CONTAINER[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -513,6 +574,45 @@ void zhtidy_epub_options_init(zhtidy_epub_options *o)
 {
     o->vertical = 0;
     o->epoch = zt_default_epoch();
+    o->cover = NULL;
+    o->cover_len = 0;
+}
+
+/* The cover image's media type and file name, told by its first bytes;
+ * NULL for anything but PNG, JPEG and GIF, the image types every EPUB
+ * reader shows. */
+static const char *cover_type(const unsigned char *p, size_t n, const char **name)
+{
+    if (!p)
+        return NULL;
+    if (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8))
+        return *name = "cover.png", "image/png";
+    if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+        return *name = "cover.jpg", "image/jpeg";
+    if (n >= 6 && (!memcmp(p, "GIF87a", 6) || !memcmp(p, "GIF89a", 6)))
+        return *name = "cover.gif", "image/gif";
+    return NULL;
+}
+
+const char *zhtidy_cover_type(const void *data, size_t len)
+{
+    const char *name;
+    return cover_type(data, len, &name);
+}
+
+static xmlw *cover_page(const book *b)
+{
+    xmlw *x = xhtml_start(b, b->title, false);
+    if (!x)
+        return NULL;
+    xw_start(x, "section");
+    xw_attr(x, "epub:type", "cover");
+    xw_attr(x, "class", "cover");
+    xw_start(x, "img");
+    xw_attr(x, "src", b->cover_name);
+    xw_attr(x, "alt", b->title);
+    xw_end(x);
+    return x;
 }
 
 zhtidy_status zhtidy_write_epub(const zhtidy_doc *doc, const zhtidy_epub_options *opts,
@@ -525,7 +625,9 @@ zhtidy_status zhtidy_write_epub(const zhtidy_doc *doc, const zhtidy_epub_options
     }
     if (!doc || !sink)
         return ZHTIDY_ERR_ARG;
-    book b = {doc, opts, zhtidy_doc_meta(doc, ZHTIDY_META_LANG), NULL, false, NULL, 0};
+    book b = {doc, opts, zhtidy_doc_meta(doc, ZHTIDY_META_LANG), NULL, false, NULL, 0, NULL, NULL};
+    if (opts->cover && !(b.cover_type = cover_type(opts->cover, opts->cover_len, &b.cover_name)))
+        return ZHTIDY_ERR_ARG;
     if (!b.lang)
         b.lang = "zh";
     b.traditional = !strcmp(b.lang, "zh-TW") || !strcmp(b.lang, "zh-HK") ||
@@ -548,6 +650,12 @@ zhtidy_status zhtidy_write_epub(const zhtidy_doc *doc, const zhtidy_epub_options
     zipw_add_xml(z, "OEBPS/toc.ncx", ncx(&b, uid));
     zipw_add_xml(z, "OEBPS/nav.xhtml", nav(&b));
     add_css(z, &b);
+    if (b.cover_type) {
+        char name[32];
+        snprintf(name, sizeof name, "OEBPS/%s", b.cover_name);
+        zipw_add(z, name, opts->cover, opts->cover_len, true); /* compressed already */
+        zipw_add_xml(z, "OEBPS/cover.xhtml", cover_page(&b));
+    }
     zipw_add_xml(z, "OEBPS/title.xhtml", title_page(&b));
     size_t n = zhtidy_doc_block_count(doc);
     for (size_t ch = 1, first = 0; ch <= b.chapters; ch++) {

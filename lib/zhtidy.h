@@ -372,12 +372,21 @@ typedef struct {
 typedef struct {
     int vertical;     /* vertical writing, pages turning right to left */
     long long epoch;
+    /* A cover image (PNG, JPEG or GIF, told by its bytes), or NULL; not
+     * copied, it must last until the write returns.  Another kind of
+     * file gives ZHTIDY_ERR_ARG. */
+    const void *cover;
+    size_t cover_len;
 } zhtidy_epub_options;
 
 ZHTIDY_API void zhtidy_txt_options_init(zhtidy_txt_options *o);
 ZHTIDY_API void zhtidy_json_options_init(zhtidy_json_options *o);
 ZHTIDY_API void zhtidy_docx_options_init(zhtidy_docx_options *o);
 ZHTIDY_API void zhtidy_epub_options_init(zhtidy_epub_options *o);
+/* The media type of an image the EPUB writer takes as a cover
+ * ("image/png", "image/jpeg", "image/gif"), told by its first bytes; NULL
+ * for anything else. */
+ZHTIDY_API const char *zhtidy_cover_type(const void *data, size_t len);
 
 /* Write DOC through SINK.  OPTS may be NULL for defaults.
  * Plain text: the title, a blank line, one block a paragraph with a blank

@@ -141,6 +141,25 @@ epubcheck)
         bad "epubcheck $(basename "$out"):"; grep -E '^(FATAL|ERROR|WARNING)' "$tmp/check" | head -5; fi
     done
   done
+  # a cover, vertical writing with upright short digit runs, metadata
+  python3 - "$tmp/cover.png" <<'PY'
+import struct, sys, zlib
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+rows = b"".join(b"\0" + b"\xc0\x30\x30" * 60 for _ in range(80))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 60, 80, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+  c=$tmp/cover.epub
+  "$tools/zhtidy-epub" --vertical --cover "$tmp/cover.png" --author 张三 --date 2024-05-01 --lang zh-TW \
+    "$samples/001_d1cd337ab5630d42.txt" -o "$c" || bad "zhtidy-epub --cover failed"
+  java -jar "$jar" "$c" >"$tmp/check" 2>&1
+  grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' "$tmp/check" && ok ||
+    { bad "epubcheck cover.epub:"; grep -E '^(FATAL|ERROR|WARNING)' "$tmp/check" | head -5; }
+  unzip -p "$c" OEBPS/content.opf | grep -q '<item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>' &&
+    unzip -p "$c" OEBPS/cover.xhtml | grep -q '<img src="cover.png"' && ok || bad "the cover is not in the package"
+  unzip -p "$c" OEBPS/content.opf | grep -q '<meta name="primary-writing-mode" content="vertical-rl"/>' && ok ||
+    bad "no primary-writing-mode in a vertical book"
+  unzip -p "$c" 'OEBPS/chapter-*.xhtml' | grep -q '<span class="tcy">1</span>' && ok || bad "no upright digits in a vertical book"
   # mimetype: the first entry, stored, no extra field
   first=$(unzip -Z1 "$out" | head -1)
   [ "$first" = mimetype ] && ok || bad "mimetype is not the first entry"

@@ -20,6 +20,7 @@ typedef struct {
     const char *report;    /* --report: NULL none, "-" stderr, else a file */
     zhtidy_options *lib;
     writer_opts wo;
+    obuf cover;            /* --cover: the image's bytes */
 } job;
 
 /* Convert every input; the exit status for the whole run. */

@@ -90,7 +90,7 @@ __attribute__((format(printf, 2, 3))) static int bad_usage(const tool *t, const 
 enum {
     OPT_SCRIPT = 256, OPT_PHRASES, OPT_SPACE_LATIN, OPT_DROP, OPT_KEEP, OPT_REPORT,
     OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL, OPT_FILES_FROM,
-    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG
+    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_COVER
 };
 
 /* Is option OPT one this tool's formats take? */
@@ -254,6 +254,19 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         return -1;
     case OPT_TITLE: case OPT_AUTHOR: case OPT_DATE: case OPT_LANG: case 'M':
         return set_meta(t, j, c, optarg);
+    case OPT_COVER:
+        if (!takes(t, "--cover"))
+            return bad_usage(t, "option '%s' is not for this tool", "--cover");
+        ob_free(&j->cover);
+        if (!read_input(t->name, optarg, &j->cover))
+            return EXIT_INPUT;
+        if (!zhtidy_cover_type(j->cover.data, j->cover.len)) {
+            diag(t->name, "%s: not a PNG, JPEG or GIF image; --cover takes one", optarg);
+            return EXIT_INPUT;
+        }
+        j->wo.epub.cover = j->cover.data;
+        j->wo.epub.cover_len = j->cover.len;
+        return -1;
     case OPT_VERTICAL:
         if (!takes(t, "--vertical"))
             return bad_usage(t, "option '%s' is not for this tool", "--vertical");
@@ -351,7 +364,7 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         {"null", no_argument, 0, '0'},            {"from", required_argument, 0, 'f'},
         {"title", required_argument, 0, OPT_TITLE}, {"author", required_argument, 0, OPT_AUTHOR},
         {"date", required_argument, 0, OPT_DATE}, {"lang", required_argument, 0, OPT_LANG},
-        {"metadata", required_argument, 0, 'M'},
+        {"metadata", required_argument, 0, 'M'}, {"cover", required_argument, 0, OPT_COVER},
         {0, 0, 0, 0}};
     unsigned flags = 0;
     int c, idx, rc;
@@ -391,6 +404,7 @@ int cli_main(const tool *t, int argc, char **argv)
         rc = batch_run(&j);
     }
     zhtidy_options_free(j.lib);
+    ob_free(&j.cover);
     free(j.inputs);
     free(j.names);
     zhtidy_cleanup();

@@ -16,7 +16,8 @@ int main(int argc, char **argv)
         "      --format F         txt: text (default) or tree\n"
         "      --style S          docx: plain (default) or gbt9704 (GB/T 9704 layout)\n"
         "      --toc, --no-toc    docx: a table of contents after the title\n"
-        "      --vertical         epub: vertical writing, pages turning right to left\n",
+        "      --vertical         epub: vertical writing, pages turning right to left\n"
+        "      --cover IMAGE      epub: a cover page with IMAGE (PNG, JPEG or GIF)\n",
     };
     return cli_main(&t, argc, argv);
 }
