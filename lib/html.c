@@ -210,6 +210,14 @@ static char *page_title(xmlNode *root)
 zhtidy_status zt_html_read(zhtidy_doc *doc, const unsigned char *data, size_t len,
                            const zhtidy_options *opts, zhtidy_error *err)
 {
+    /* the page's tree takes up to about 30 times its bytes (a node every
+     * few bytes): a bound on the page bounds the memory */
+    if (len > ZHTIDY_MAX_HTML) {
+        zt_error_set(err, ZHTIDY_ERR_TOO_BIG, 0, 0,
+                     "a web page larger than %d MiB is not read (its tree would not fit in memory); "
+                     "read it as text with -f text", (int)(ZHTIDY_MAX_HTML >> 20));
+        return ZHTIDY_ERR_TOO_BIG;
+    }
     /* a declaration decides unless the bytes are UTF-8 whatever it says */
     const char *forced = opts->encoding;
     if (!forced && !utf8_beyond_ascii(data, len))

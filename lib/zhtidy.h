@@ -200,6 +200,10 @@ ZHTIDY_API zhtidy_status zhtidy_options_set_meta(zhtidy_options *opts, zhtidy_me
  * document, and small enough that every count and offset is safe.  A
  * larger input gives ZHTIDY_ERR_TOO_BIG. */
 #define ZHTIDY_MAX_INPUT ((size_t)1 << 30)
+/* The largest saved web page read as HTML: 64 MiB, ten times the largest
+ * pages of real sites.  Its tree takes up to about 30 times its size; a
+ * larger page gives ZHTIDY_ERR_TOO_BIG (it can still be read as text). */
+#define ZHTIDY_MAX_HTML ((size_t)64 << 20)
 
 /* Read DATA (LEN bytes) into a new document in *DOC, without repairing it:
  * text is decoded and split into one paragraph a line; a saved web page
