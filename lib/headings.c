@@ -28,13 +28,19 @@ extern const char *const zt_openers[];
 extern const char *const zt_body_verbs[];
 extern const char zt_binding_chars[];
 extern const char *const zt_sentence_words[];
+extern const char *const zt_heading_verbs[];
 
 #define MAX_REPEAT_CHARS 18
+#define MAX_WEAK_REPEAT_CHARS 12 /* two characters again: after a short heading only */
+#define MAX_COMMA_CHARS 12  /* the first half of a heading "A，B" */
+#define MIN_REF_HEADING 6 /* a heading before a body that opens with a term */
+#define REF_CHARS 8         /* a term the body opens with, at most */
+#define MAX_LEVEL 6
 
 /* The word lists (heading_rules.c) compiled, once for the process. */
 typedef struct {
-    zt_pattern *openers, *verbs, *words;
-    size_t n_openers, n_verbs, n_words;
+    zt_pattern *openers, *verbs, *words, *hverbs;
+    size_t n_openers, n_verbs, n_words, n_hverbs;
     uint8_t opener_first[0x10000 / 8]; /* first characters of the openers */
 } word_lists;
 
@@ -51,7 +57,77 @@ typedef struct {
     const word_lists *l;
     zhtidy_status err; /* an allocation failed inside a helper */
     size_t headings, numbered;
+    /* the headings above the current place, by level: their words are the
+     * words a body opens with (地方政府在… | 地方政府在推动…) */
+    const char *anc[MAX_LEVEL + 1];
+    size_t anc_len[MAX_LEVEL + 1];
+    /* how often each pair of adjacent Han characters stands in the text:
+     * a body does not start inside a phrase the document keeps using */
+    uint64_t *pair;
+    uint32_t *pair_n;
+    size_t pair_cap; /* a power of two, or 0 */
 } state;
+
+static void set_ancestor(state *s, int level, const char *t, size_t len)
+{
+    if (level < 1 || level > MAX_LEVEL)
+        return;
+    s->anc[level] = t;
+    s->anc_len[level] = len;
+    for (int l = level + 1; l <= MAX_LEVEL; l++)
+        s->anc[l] = NULL;
+}
+
+static size_t pair_slot(const state *s, int32_t a, int32_t b)
+{
+    uint64_t key = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (s->pair_cap - 1);
+    while (s->pair[h] && s->pair[h] != key)
+        h = (h + 1) & (s->pair_cap - 1);
+    return h;
+}
+
+static uint32_t pair_count(const state *s, int32_t a, int32_t b)
+{
+    if (!s->pair_cap || !zt_is_han(a) || !zt_is_han(b))
+        return 0;
+    size_t h = pair_slot(s, a, b);
+    return s->pair[h] ? s->pair_n[h] : 0;
+}
+
+/* Count the pairs of adjacent Han characters of every text block, in
+ * match form: one pass over the document. */
+static zhtidy_status count_pairs(state *s)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < s->doc->n; i++)
+        if (zt_is_text(&s->doc->blocks[i]))
+            chars += s->doc->blocks[i].len / 3 + 1;
+    size_t cap = 64;
+    while (cap < 2 * chars)
+        cap *= 2;
+    s->pair = calloc(cap, sizeof *s->pair);
+    s->pair_n = calloc(cap, sizeof *s->pair_n);
+    if (!s->pair || !s->pair_n)
+        return ZHTIDY_ERR_NOMEM;
+    s->pair_cap = cap;
+    for (size_t i = 0; i < s->doc->n; i++) {
+        const struct zt_block *b = &s->doc->blocks[i];
+        zt_key k;
+        if (!zt_is_text(b))
+            continue;
+        if (!zt_key_build(&k, b->text, b->len))
+            return ZHTIDY_ERR_NOMEM;
+        for (size_t j = 0; j + 1 < k.n; j++)
+            if (zt_is_han(k.k[j]) && zt_is_han(k.k[j + 1])) {
+                size_t h = pair_slot(s, k.k[j], k.k[j + 1]);
+                s->pair[h] = (uint64_t)(uint32_t)k.k[j] << 32 | (uint32_t)k.k[j + 1];
+                s->pair_n[h]++;
+            }
+        zt_key_free(&k);
+    }
+    return ZHTIDY_OK;
+}
 
 static int rank_of(state *s, zt_num_style style)
 {
@@ -78,6 +154,8 @@ static zhtidy_status emit(state *s, zhtidy_block_type type, int level, const cha
         return ZHTIDY_ERR_NOMEM;
     s->out[s->n++] = (struct zt_block){.type = type, .level = type == ZHTIDY_HEADING ? level : 0,
                                        .text = copy, .len = len, .line = line};
+    if (type == ZHTIDY_HEADING)
+        set_ancestor(s, level, copy, len);
     return ZHTIDY_OK;
 }
 
@@ -168,6 +246,17 @@ static bool binds_forward(int32_t c)
     return false;
 }
 
+/* Characters no sentence starts with: they bind to what stands before. */
+static bool binds_back(int32_t c)
+{
+    static const int32_t chars[] = {0x7684, 0x5F97, 0x4E86, 0x7740, 0x8FC7, 0x4EEC,
+                                    0x6027, 0x8005, 0x4E0E, 0x548C, 0x53CA, 0x7B49};
+    for (size_t i = 0; i < sizeof chars / sizeof *chars; i++)
+        if (c == chars[i]) /* 的 得 了 着 过 们 性 者 与 和 及 等 */
+            return true;
+    return false;
+}
+
 /* "透明决策的激励制度建立|透明的…": a verb before the repeated subject
  * belongs to the body.  Returns how many key characters to move back. */
 static size_t verb_before(const state *s, const zt_key *k, size_t i)
@@ -204,45 +293,160 @@ static bool sentence_word_before(const state *s, const zt_key *k, size_t i)
     return false;
 }
 
-/* 4. Where the body starts with an opener or repeats the heading's start. */
-static size_t opener_start(state *s, const char *t, size_t len, size_t from)
+/* Does a heading verb start at key index I (…支持，促进…)? */
+static bool heading_verb_at(const state *s, const zt_key *k, size_t i)
+{
+    size_t end;
+    for (size_t v = 0; v < s->l->n_hverbs; v++)
+        if (zt_key_match(k, i, &s->l->hverbs[v], &end))
+            return true;
+    return false;
+}
+
+/* "在全球化背景下，": a body sentence opening with a frame 在…下/中/时， */
+static bool frame_at(const zt_key *k, size_t i)
+{
+    if (k->k[i] != 0x5728) /* 在 */
+        return false;
+    for (size_t j = i + 2; j + 1 < k->n && j <= i + 14; j++) {
+        int32_t c = k->k[j];
+        if (!zt_is_han(c))
+            return false;
+        if (k->k[j + 1] == ',' && (c == 0x4E0B || c == 0x4E2D || c == 0x65F6 || c == 0x540E ||
+                                   c == 0x4E0A || c == 0x91CC || c == 0x5185))
+            return true; /* 下 中 时 后 上 里 内 */
+    }
+    return false;
+}
+
+/* Does key index I cut a pair of characters the document uses again and
+ * again (教育|高质量), more than the body's own first pair? */
+static bool cuts_phrase(const state *s, const zt_key *k, size_t i)
+{
+    uint32_t across = pair_count(s, k->k[i - 1], k->k[i]);
+    uint32_t after = i + 1 < k->n ? pair_count(s, k->k[i], k->k[i + 1]) : 0;
+    return across >= 3 && (uint64_t)across * 8 > after;
+}
+
+/* The longest run of Han characters from key index I that stands in one of
+ * REFS, in *LEN; whether it stands at the start of a phrase there (the
+ * text's start or after punctuation or numbering), in *AT_START. */
+static void ref_match(const zt_key *refs, size_t n_refs, const zt_key *k, size_t i, size_t *len,
+                      bool *at_start)
+{
+    *len = 0;
+    *at_start = false;
+    for (size_t r = 0; r < n_refs; r++)
+        for (size_t p = 0; p < refs[r].n; p++) {
+            size_t l = 0;
+            while (l < REF_CHARS && i + l < k->n && p + l < refs[r].n &&
+                   k->k[i + l] == refs[r].k[p + l] && zt_is_han(k->k[i + l]))
+                l++;
+            /* the start of the text or of its words after the numbering */
+            bool start = p == 0 || (!zt_is_han(refs[r].k[p - 1]) && refs[r].k[p - 1] != ',');
+            if (l > *len || (l == *len && l && start && !*at_start)) {
+                *len = l;
+                *at_start = start;
+            }
+        }
+}
+
+/* 4. Where the body starts, by the evidence of its first words: an opener
+ * (随着, 目前 …) or a frame (在…下，); the words of the headings above or
+ * of the title (二、地方政府在… 1、推动…整合|地方通过…); else the heading's
+ * own first words again (教联体…的内涵|教联体…是指).  A heading "A，B"
+ * goes on past its comma when B opens with a heading verb. */
+static size_t opener_start(state *s, const char *t, size_t len, size_t from, int level)
 {
     /* the heading, its body's first sentence: a few hundred bytes at most */
     size_t span = len - from < 360 ? len - from : 360;
     while (span < len - from && ((unsigned char)t[from + span] & 0xC0) == 0x80)
         span--; /* end on a character boundary */
-    zt_key k;
+    zt_key k, refs[MAX_LEVEL + 1];
+    size_t n_refs = 0;
     if (!zt_key_build(&k, t + from, span)) {
         s->err = ZHTIDY_ERR_NOMEM;
         return 0;
     }
-    size_t found = 0;
-    for (size_t i = MIN_GLUED_CHARS; i < k.n && i <= MAX_GLUED_CHARS && !found; i++) {
-        int32_t c = k.k[i - 1]; /* match form: punctuation is ASCII */
-        if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
-            break;
-        if (binds_forward(c))
+    const char *title = s->doc->meta[ZHTIDY_META_TITLE];
+    for (int l = 0; l < level && l <= MAX_LEVEL; l++) {
+        const char *r = l ? s->anc[l] : title;
+        size_t rlen = l ? s->anc_len[l] : r ? strlen(r) : 0;
+        if (!r || !rlen)
             continue;
+        if (!zt_key_build(&refs[n_refs], r, rlen)) {
+            s->err = ZHTIDY_ERR_NOMEM;
+            break;
+        }
+        n_refs++;
+    }
+    size_t found = 0, restated = 0, restated_at = 0, comma = 0;
+    for (size_t i = MIN_GLUED_CHARS; !s->err && i + 1 < k.n && i <= MAX_GLUED_CHARS && !found;
+         i++) {
+        if (restated && i > restated_at + 6)
+            break; /* no stronger start right after the restated words */
+        int32_t c = k.k[i - 1]; /* match form: punctuation is ASCII */
+        if (c == ',') {
+            if (comma || i - 1 > MAX_COMMA_CHARS || !heading_verb_at(s, &k, i))
+                break;
+            comma = i;
+            continue;
+        }
+        if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
+            break;
+        if (binds_forward(c) || (comma && i - comma <= 2))
+            continue; /* "…，推动" waits for its object */
         if (sentence_word_before(s, &k, i))
             break; /* the text so far reads as a sentence, not a heading */
         size_t end;
         int32_t f = k.k[i];
         bool candidate = f <= 0xFFFF && (s->l->opener_first[f >> 3] & (1u << (f & 7)));
-        for (size_t o = 0; candidate && o < s->l->n_openers && !found; o++)
+        for (size_t o = 0; candidate && !restated && o < s->l->n_openers && !found; o++)
             if (zt_key_match(&k, i, &s->l->openers[o], &end))
                 found = from + k.start[i];
+        if (found || (!restated && (found = frame_at(&k, i) ? from + k.start[i] : 0)))
+            break;
+        if (cuts_phrase(s, &k, i))
+            continue;
+        size_t l;
+        bool at_start;
+        ref_match(refs, n_refs, &k, i, &l, &at_start);
+        /* the body's subject is the subject of a heading above or of the
+         * title (or a longer term of theirs overrules the heading's first
+         * two characters again: 提升劳动者的技能提升机会|职业教育); the heading before it is a phrase of its own (not 引进高层次
+         * of 引进高层次教育科技人才), not ending on a verb waiting for it */
+        if ((restated ? l >= 4 : l >= 3 && at_start) && i >= MIN_REF_HEADING &&
+            !binds_back(k.k[i]) && !heading_verb_at(s, &k, i - 2)) {
+            found = from + k.start[i];
+            break;
+        }
         /* the heading's first two characters again: 教育…的现状 | 教育… */
-        if (!found && i >= 6 && i <= MAX_REPEAT_CHARS && i + 1 < k.n && k.k[i] == k.k[0] &&
+        if (!restated && !comma && i >= 6 && i <= MAX_REPEAT_CHARS && k.k[i] == k.k[0] &&
             k.k[i + 1] == k.k[1] && zt_is_han(k.k[0])) {
             /* "教育质量的全面提升|…体现为教育质量的全面提升": the whole heading
              * stands again in the first sentence, so 提升 is its own */
             size_t back = repeated_in_sentence(&k, i) ? 0 : verb_before(s, &k, i);
-            if (!back || !binds_forward(k.k[i - back - 1]))
-                found = from + k.start[i - back];
+            size_t same = 2;
+            while (i + same < k.n && same < i && k.k[i + same] == k.k[same])
+                same++;
+            int32_t next = i + same < k.n ? k.k[i + same] : 0;
+            bool strong = back || same >= 3 || next == 0x7684 || next == 0x662F;
+            if ((!back || !binds_forward(k.k[i - back - 1])) &&
+                (strong || i <= MAX_WEAK_REPEAT_CHARS)) {
+                restated = from + k.start[i - back];
+                restated_at = i;
+            }
+            /* a subject (教师的…, 教联体…是指) or the verb's object: the body;
+             * two characters alone may be the heading's own word again
+             * (技能提升机会), which a later start can overrule */
+            if (restated && strong)
+                found = restated;
         }
     }
+    for (size_t r = 0; r < n_refs; r++)
+        zt_key_free(&refs[r]);
     zt_key_free(&k);
-    return found;
+    return found ? found : restated;
 }
 
 static bool in_sequence(const state *s, const zt_num *n)
@@ -289,7 +493,7 @@ static bool heading_at(state *s, const char *t, size_t len, size_t p, size_t *en
         *end = len;
     else if ((q = sublist_start(t, len, body, n.style)))
         *end = q;
-    else if ((q = opener_start(s, t, len, body)))
+    else if ((q = opener_start(s, t, len, body, r)))
         *end = q;
     else
         return false;
@@ -397,6 +601,7 @@ static void free_lists(word_lists *l)
     free_list(l->openers, l->n_openers);
     free_list(l->verbs, l->n_verbs);
     free_list(l->words, l->n_words);
+    free_list(l->hverbs, l->n_hverbs);
     free(l);
 }
 
@@ -408,6 +613,8 @@ static zhtidy_status compile_lists(void **out)
         st = compile_list(zt_body_verbs, &l->verbs, &l->n_verbs);
     if (!st)
         st = compile_list(zt_sentence_words, &l->words, &l->n_words);
+    if (!st)
+        st = compile_list(zt_heading_verbs, &l->hverbs, &l->n_hverbs);
     for (size_t o = 0; !st && o < l->n_openers; o++) {
         int32_t f = l->openers[o].cp[0];
         if (f <= 0xFFFF)
@@ -428,6 +635,8 @@ static zhtidy_status keep_block(state *s, struct zt_block *b)
         return ZHTIDY_ERR_NOMEM;
     s->out = out;
     s->out[s->n++] = *b;
+    if (b->type == ZHTIDY_HEADING)
+        set_ancestor(s, b->level, b->text, b->len);
     *b = (struct zt_block){.borrowed = true}; /* nothing left to free */
     return ZHTIDY_OK;
 }
@@ -484,6 +693,8 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
     void *lists;
     zhtidy_status st = zt_once_get(&compiled_lists, compile_lists, &lists);
     s.l = lists;
+    if (!st)
+        st = count_pairs(&s);
     for (size_t i = 0; i < doc->n && !st; i++) {
         struct zt_block *b = &doc->blocks[i];
         s.last_block = i + 1 == doc->n;
@@ -503,6 +714,8 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
             st = report_flag(&s, ZT_R_HEADINGS_SPLIT, b->line, b->text, b->len);
         s.headings++;
     }
+    free(s.pair);
+    free(s.pair_n);
     if (st) {
         for (size_t i = 0; i < s.n; i++)
             zt_block_free(&s.out[i]);
