@@ -268,6 +268,14 @@ else
   echo "SKIP: pandoc is not installed; the EPUB metadata is not read back"
 fi
 
+# a device or a named pipe is written in place, never replaced by a renamed file
+rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+"$txt" "$sample" -o "$tmp/fifo" && wait && [ -p "$tmp/fifo" ] && cmp -s "$tmp/fifo.out" "$tmp/a.txt" &&
+  ok || bad "writing to a named pipe: $(ls -l "$tmp/fifo")"
+"$txt" "$sample" -o /dev/null && [ -c /dev/null ] && ok || bad "-o /dev/null replaced /dev/null: $(ls -l /dev/null)"
+rm -f "$tmp/fifo" "$tmp/fifo.out"
+
 # a web page past the HTML limit (64 MiB) is refused, naming the limit
 { printf '<html><body><p>'; head -c $((64 * 1048576)) /dev/zero | tr '\0' 'x'; } >"$tmp/bigpage.html"
 expect 1 'larger than 64 MiB' -- "$txt" "$tmp/bigpage.html" -o "$tmp/bigpage.txt"

@@ -61,6 +61,7 @@ typedef struct {
     int fd;
     int slot;
     bool to_stdout, failed;
+    bool direct; /* a device or a pipe (/dev/null, a FIFO): written as it is */
     int error; /* errno of the first failed write */
     char *target;
 } output;

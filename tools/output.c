@@ -150,6 +150,19 @@ int out_open(output *o, const char *prog, const char *path, int slot, const char
         diag(prog, "%s: cannot write through the symbolic link: %s", path, strerror(errno));
         return EXIT_INPUT;
     }
+    /* /dev/null, /dev/stdout, a named pipe: no temporary file can be renamed
+     * over them (as root, a rename would replace /dev/null itself); they
+     * are written in place, as a shell's > would */
+    struct stat st;
+    if (stat(o->target, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        if ((o->fd = open(o->target, O_WRONLY | O_CLOEXEC)) < 0) {
+            diag(prog, "%s: cannot open for writing: %s", path, strerror(errno));
+            free(o->target);
+            return EXIT_INPUT;
+        }
+        o->direct = true;
+        return EXIT_OK;
+    }
     /* The slot names the file before it exists: a signal at any moment
      * removes what there is to remove (at worst a name not yet created). */
     pending_on[slot] = 1;
@@ -178,6 +191,18 @@ int out_close(output *o, const char *prog, const char *path, bool keep)
         if (o->failed)
             diag(prog, "cannot write to standard output: %s", strerror(o->error));
         return o->failed || !keep ? EXIT_INPUT : EXIT_OK;
+    }
+    if (o->direct) {
+        bool ok = !o->failed;
+        int saved = o->error;
+        if (close(o->fd) != 0 && ok) {
+            ok = false;
+            saved = errno;
+        }
+        if (!ok && keep)
+            diag(prog, "%s: cannot write: %s", path, strerror(saved));
+        free(o->target);
+        return ok && keep ? EXIT_OK : EXIT_INPUT;
     }
     /* an existing target keeps its mode; a new one gets 0666 less the umask */
     struct stat st;
