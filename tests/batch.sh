@@ -95,7 +95,7 @@ done
 "$tools/zhtidy" "$f" -o "$tmp/out.pdf" 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q 'choose the format' "$tmp/err" && ok || bad "zhtidy with an unknown extension"
 "$tools/zhtidy" --to pdf "$f" 2>"$tmp/err"
-[ $? -eq 2 ] && grep -q -- '--to takes txt, json, docx or epub' "$tmp/err" && ok || bad "zhtidy --to pdf"
+[ $? -eq 2 ] && grep -q -- '--to takes txt, json, docx, epub or jsonl' "$tmp/err" && ok || bad "zhtidy --to pdf"
 
 echo "batch: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

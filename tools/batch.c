@@ -47,6 +47,7 @@ static zhtidy_status write_doc(const job *j, const zhtidy_doc *doc, output *o)
     case FMT_JSON: return zhtidy_write_json(doc, &j->wo.json, out_sink, o);
     case FMT_DOCX: return zhtidy_write_docx(doc, &j->wo.docx, out_sink, o);
     case FMT_EPUB: return zhtidy_write_epub(doc, &j->wo.epub, out_sink, o);
+    case FMT_JSONL: break; /* a stream of records: jsonl.c */
     }
     return ZHTIDY_ERR_ARG;
 }
@@ -108,8 +109,7 @@ static int convert_one(run *r, size_t i, int slot)
     return rc;
 }
 
-/* DIR/NAME.ext for an input, or NAME.ext beside it when DIR is NULL. */
-static char *output_name(const char *input, const char *dir, const char *ext)
+char *output_name(const char *input, const char *dir, const char *ext)
 {
     const char *base = strrchr(input, '/');
     base = base ? base + 1 : input;
@@ -124,7 +124,7 @@ static char *output_name(const char *input, const char *dir, const char *ext)
     return out;
 }
 
-static bool make_dirs(const char *prog, const char *dir)
+bool make_dirs(const char *prog, const char *dir)
 {
     char *p = strdup(dir);
     if (!p)

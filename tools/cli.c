@@ -24,9 +24,11 @@ static void usage(const tool *t, FILE *f)
     if (front(t))
         fprintf(f, "usage: %s [OPTION]... INPUT -o OUTPUT.{txt,json,docx,epub}\n"
                    "   or: %s [OPTION]... --to FORMAT INPUT... -O DIR\n"
+                   "   or: %s [OPTION]... --to jsonl [INPUT.jsonl]... [-o OUTPUT.jsonl]\n"
                    "Repair Chinese text scraped from document-sharing sites and write it as\n"
-                   "plain text, a Word document or an EPUB e-book.\n",
-                t->name, t->name);
+                   "plain text, a Word document or an EPUB e-book; or clean a stream of JSON\n"
+                   "records {\"id\": ..., \"text\": ...}, one a line, from standard input or files.\n",
+                t->name, t->name, t->name);
     else
         fprintf(f, "usage: %s [OPTION]... INPUT\n"
                    "   or: %s [OPTION]... INPUT... -O DIR\n"
@@ -44,11 +46,12 @@ static void usage(const tool *t, FILE *f)
             : t->out_beside ? "; default: INPUT with its\n                         extension replaced"
                             : "; default: standard output");
     if (front(t))
-        fprintf(f, "  -t, --to FORMAT        txt, json, docx or epub; by default from the -o extension\n");
+        fprintf(f, "  -t, --to FORMAT        txt, json, docx, epub or jsonl; by default from the -o\n"
+                   "                         extension\n");
     fprintf(f,
             "  -f, --from KIND        the input: auto (default: by its name or first bytes),\n"
             "                         text, html (a saved web page) or json (a tree that\n"
-            "                         zhtidy -t json wrote, perhaps edited since)\n"
+            "                         zhtidy -t json wrote, perhaps edited since)%s\n"
             "  -e, --encoding ENC     input encoding: auto (default), utf-8, gb18030 (also\n"
             "                         gbk, gb2312, cp936), big5 (big5-hkscs, cp950),\n"
             "                         utf-16 (utf-16le, utf-16be)\n"
@@ -65,7 +68,8 @@ static void usage(const tool *t, FILE *f)
             "                         as CCYY[-MM[-DD]] is written into DOCX and EPUB too\n"
             "  -M, --metadata KEY=VALUE  any key of the JSON tree's meta (title, lang,\n"
             "                         keywords, category, author, date, description);\n"
-            "                         an empty VALUE clears what was found\n");
+            "                         an empty VALUE clears what was found\n",
+            front(t) ? ";\n                         jsonl: JSON records, as --to jsonl" : "");
     if (t->extra_usage)
         fputs(t->extra_usage, f);
     fprintf(f, "  -h, --help             show this help\n"
@@ -112,6 +116,10 @@ static int set_script(job *j, const char *v)
 
 static int set_input(job *j, const char *v)
 {
+    if (!strcmp(v, "jsonl")) {
+        j->jsonl_in = true;
+        return 0;
+    }
     static const char *names[] = {"auto", "text", "html", "json"};
     for (int i = 0; i < 4; i++)
         if (!strcmp(v, names[i])) {
@@ -203,9 +211,10 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         if (!front(t))
             return bad_usage(t, "option '%s' is not for this tool", "--to");
         if (!(j->fmt = format_named(t, optarg)))
-            return bad_usage(t, "--to takes txt, json, docx or epub, not '%s'", optarg);
+            return bad_usage(t, "--to takes txt, json, docx, epub or jsonl, not '%s'", optarg);
         return -1;
     case 'e':
+        j->encoding = optarg;
         if (zhtidy_options_set_encoding(j->lib, optarg) != ZHTIDY_OK) {
             char names[256] = "auto";
             for (size_t i = 0; zhtidy_encoding_name(i); i++)
@@ -238,7 +247,8 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         return -1;
     case 'f':
         if (set_input(j, optarg))
-            return bad_usage(t, "--from takes auto, text, html or json, not '%s'", optarg);
+            return bad_usage(t, "--from takes auto, text, html, json%s, not '%s'",
+                             front(t) ? " or jsonl" : "", optarg);
         return -1;
     case OPT_TOC: case OPT_NO_TOC:
         if (!takes(t, "--toc"))
@@ -290,6 +300,8 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
 /* Are the inputs, outputs and format consistent?  -1 to go on. */
 static int check_outputs(const tool *t, job *j)
 {
+    if (j->fmt && j->fmt->kind == FMT_JSONL)
+        return j->output && j->outdir ? bad_usage(t, "%s", "-o and -O do not go together") : -1;
     if (j->n_inputs > 1 && !j->outdir)
         return bad_usage(t, "several inputs need -O DIR");
     if (j->output && j->outdir)
@@ -348,6 +360,32 @@ static int collect_inputs(const tool *t, job *j, int argc, char **argv)
     return -1;
 }
 
+/* A JSONL stream: -t jsonl, -f jsonl or -o NAME.jsonl, each implying the
+ * others; the inputs are JSONL files, standard input by default, and -f
+ * text or html says what the records' text is.  -1 to go on. */
+static int check_jsonl(const tool *t, job *j)
+{
+    const format *jsonl = front(t) ? format_named(t, "jsonl") : NULL;
+    bool on = j->jsonl_in || (j->fmt && j->fmt->kind == FMT_JSONL) ||
+              (!j->fmt && jsonl && format_of_path(t, j->output) == jsonl);
+    if (!on)
+        return -1;
+    if (!jsonl)
+        return bad_usage(t, "%s", "JSONL records go through zhtidy -t jsonl");
+    if (j->fmt && j->fmt != jsonl)
+        return bad_usage(t, "-f jsonl writes JSONL records, not %s: use -t jsonl", j->fmt->name);
+    j->fmt = jsonl;
+    if (j->encoding && strcmp(j->encoding, "auto"))
+        return bad_usage(t, "%s", "JSON records are UTF-8: --encoding does not go with JSONL");
+    if (j->report)
+        return bad_usage(t, "%s", "--report does not go with JSONL: each record counts its changes");
+    if (!j->n_inputs) {
+        static char std_in[] = "-";
+        j->inputs[j->n_inputs++] = std_in;
+    }
+    return -1;
+}
+
 static int parse(const tool *t, job *j, int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -377,6 +415,8 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         return bad_usage(t, "%s", "--null goes with --files-from");
     if ((rc = collect_inputs(t, j, argc - optind, argv + optind)) >= 0)
         return rc;
+    if ((rc = check_jsonl(t, j)) >= 0)
+        return rc;
     if (!j->n_inputs)
         return bad_usage(t, "%s", j->files_from ? "no input given (the list is empty)"
                                                 : "no input given");
@@ -401,7 +441,7 @@ int cli_main(const tool *t, int argc, char **argv)
     if (rc < 0) {
         out_init();
         out_catch_signals();
-        rc = batch_run(&j);
+        rc = j.fmt->kind == FMT_JSONL ? jsonl_run(&j) : batch_run(&j);
     }
     zhtidy_options_free(j.lib);
     ob_free(&j.cover);

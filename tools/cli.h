@@ -17,7 +17,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 #define MAX_WORKERS 64
 
 /* An output format: its name for --to, its extension, whether it is text. */
-typedef enum { FMT_TXT, FMT_JSON, FMT_DOCX, FMT_EPUB } format_kind;
+typedef enum { FMT_TXT, FMT_JSON, FMT_DOCX, FMT_EPUB, FMT_JSONL } format_kind;
 
 typedef struct {
     const char *name, *ext;

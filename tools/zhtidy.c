@@ -10,9 +10,10 @@ int main(int argc, char **argv)
         {"json", ".json", FMT_JSON, false},
         {"docx", ".docx", FMT_DOCX, true},
         {"epub", ".epub", FMT_EPUB, true},
+        {"jsonl", ".jsonl", FMT_JSONL, false},
     };
     static const tool t = {
-        "zhtidy", formats, 4, false,
+        "zhtidy", formats, 5, false,
         "      --format F         txt: text (default) or tree\n"
         "      --style S          docx: plain (default) or gbt9704 (GB/T 9704 layout)\n"
         "      --toc, --no-toc    docx: a table of contents after the title\n"
