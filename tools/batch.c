@@ -8,6 +8,7 @@
  * many inputs there are.  On a terminal, stderr shows progress and a
  * summary; off a terminal only errors (and a count of failures). */
 #include "batch.h"
+#include "record.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -27,6 +28,8 @@ typedef struct {
     pthread_mutex_t done_lock; /* with all_done: the last file wakes the main thread */
     pthread_cond_t all_done;
     FILE *report;
+    FILE *log;                 /* --log */
+    pthread_mutex_t log_lock;
 } run;
 
 static void warnings(const char *prog, const char *input, const zhtidy_doc *doc, bool xml)
@@ -80,15 +83,50 @@ static zhtidy_doc *read_doc(run *r, size_t i)
     return doc;
 }
 
+/* The --log line of input I, as it ended (RC): its output, status and
+ * error, and what DOC (when it was read) said of itself; RULES, counted
+ * before the report was cleared, is taken over. */
+static void log_input(run *r, size_t i, int rc, const zhtidy_doc *doc, json_object *rules)
+{
+    static const char *scripts[] = {"undetermined", "hans", "hant", "mixed"};
+    json_object *o = json_object_new_object();
+    if (!o) {
+        json_object_put(rules);
+        return;
+    }
+    json_object_object_add(o, "input", json_object_new_string(r->j->inputs[i]));
+    json_object_object_add(o, "output", rc == EXIT_OK ? record_string(r->outputs[i]) : NULL);
+    json_object_object_add(o, "status", json_object_new_string(rc == EXIT_OK ? "ok" : "error"));
+    json_object_object_add(o, "error", rc == EXIT_OK ? NULL
+                           : json_object_new_string(*diag_last() ? diag_last() : "failed"));
+    json_object_object_add(o, "encoding", doc ? record_string(zhtidy_doc_meta(doc, ZHTIDY_META_ENCODING)) : NULL);
+    json_object_object_add(o, "script", doc ? json_object_new_string(scripts[report_script(doc)]) : NULL);
+    json_object_object_add(o, "rules", rules);
+    size_t len;
+    char *line = record_line(o, &len);
+    pthread_mutex_lock(&r->log_lock);
+    if (line)
+        fwrite(line, 1, len, r->log);
+    fflush(r->log);
+    pthread_mutex_unlock(&r->log_lock);
+    free(line);
+    json_object_put(o);
+}
+
 /* Convert input I in worker slot SLOT; an exit status. */
 static int convert_one(run *r, size_t i, int slot)
 {
     job *j = r->j;
     const char *prog = j->t->name, *input = j->inputs[i];
+    diag_forget();
     zhtidy_doc *doc = read_doc(r, i);
-    if (!doc)
+    if (!doc) {
+        if (r->log)
+            log_input(r, i, EXIT_INPUT, NULL, NULL);
         return EXIT_INPUT;
+    }
     warnings(prog, input, doc, j->fmt->binary);
+    json_object *rules = r->log ? record_rule_counts(doc) : NULL;
     if (!r->report && j->fmt->kind != FMT_JSON)
         zhtidy_doc_clear_report(doc); /* nothing reads it now: give its memory back */
     output o;
@@ -105,6 +143,8 @@ static int convert_one(run *r, size_t i, int slot)
         fflush(r->report);
         pthread_mutex_unlock(&r->report_lock);
     }
+    if (r->log)
+        log_input(r, i, rc, doc, rules);
     zhtidy_doc_free(doc);
     return rc;
 }
@@ -307,6 +347,7 @@ int batch_run(job *j)
 {
     run r = {.j = j};
     pthread_mutex_init(&r.report_lock, NULL);
+    pthread_mutex_init(&r.log_lock, NULL);
     pthread_mutex_init(&r.done_lock, NULL);
     pthread_cond_init(&r.all_done, NULL);
     int rc = plan_outputs(&r);
@@ -317,14 +358,26 @@ int batch_run(job *j)
             rc = EXIT_INPUT;
         }
     }
+    if (rc == EXIT_OK && j->log) {
+        r.log = strcmp(j->log, "-") ? fopen(j->log, "w") : stderr;
+        if (!r.log) {
+            diag(j->t->name, "%s: cannot write the log: %s", j->log, strerror(errno));
+            rc = EXIT_INPUT;
+        }
+    }
     if (rc == EXIT_OK)
         rc = j->n_inputs == 1 ? convert_one(&r, 0, 0) : run_all(&r);
     if (r.report && r.report != stderr && fclose(r.report) != 0)
         rc = EXIT_INPUT;
+    if (r.log && r.log != stderr && (ferror(r.log) | fclose(r.log)) != 0) {
+        diag(j->t->name, "%s: cannot write the log", j->log);
+        rc = EXIT_INPUT;
+    }
     for (size_t i = 0; r.outputs && i < j->n_inputs; i++)
         free(r.outputs[i]);
     free(r.outputs);
     pthread_mutex_destroy(&r.report_lock);
+    pthread_mutex_destroy(&r.log_lock);
     pthread_mutex_destroy(&r.done_lock);
     pthread_cond_destroy(&r.all_done);
     return rc;

@@ -18,6 +18,7 @@ typedef struct {
     const char *outdir;    /* -O */
     int jobs;              /* -j; 0: the number of cores */
     const char *report;    /* --report: NULL none, "-" stderr, else a file */
+    const char *log;       /* --log: NULL none, "-" stderr, else a file */
     const char *encoding;  /* -e, as given */
     bool jsonl_in;         /* -f jsonl: the inputs are JSONL records */
     zhtidy_options *lib;

@@ -62,6 +62,8 @@ static void usage(const tool *t, FILE *f)
             "      --keep RULE        leave RULE (or every rule of a pass) switched off;\n"
             "                         repeatable; --list-rules names them\n"
             "      --report[=FILE]    print every change, per rule, to stderr or FILE\n"
+            "      --log FILE         one JSON line per input as it ends: its output, status,\n"
+            "                         error, encoding, script and changes per rule; - stderr\n"
             "      --list-rules       list the rules and what each does\n"
             "      --title T, --author A, --date D, --lang L\n"
             "                         the document's metadata, over what was found; a date\n"
@@ -94,7 +96,7 @@ __attribute__((format(printf, 2, 3))) static int bad_usage(const tool *t, const 
 enum {
     OPT_SCRIPT = 256, OPT_PHRASES, OPT_SPACE_LATIN, OPT_DROP, OPT_KEEP, OPT_REPORT,
     OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL, OPT_FILES_FROM,
-    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_COVER
+    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_COVER, OPT_LOG
 };
 
 /* Is option OPT one this tool's formats take? */
@@ -234,6 +236,7 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         return zhtidy_options_keep(j->lib, optarg) != ZHTIDY_OK
                    ? bad_usage(t, "no rule or pass is named '%s' (see --list-rules)", optarg) : -1;
     case OPT_REPORT: j->report = optarg ? optarg : "-"; return -1;
+    case OPT_LOG: j->log = optarg; return -1;
     case OPT_RULES:
         for (size_t i = 0; zhtidy_rule_name(i); i++)
             printf("%-24s %s\n", zhtidy_rule_name(i), zhtidy_rule_help(zhtidy_rule_name(i)));
@@ -377,8 +380,9 @@ static int check_jsonl(const tool *t, job *j)
     j->fmt = jsonl;
     if (j->encoding && strcmp(j->encoding, "auto"))
         return bad_usage(t, "%s", "JSON records are UTF-8: --encoding does not go with JSONL");
-    if (j->report)
-        return bad_usage(t, "%s", "--report does not go with JSONL: each record counts its changes");
+    if (j->report || j->log)
+        return bad_usage(t, "%s does not go with JSONL: each record counts its changes and errors",
+                         j->report ? "--report" : "--log");
     if (!j->n_inputs) {
         static char std_in[] = "-";
         j->inputs[j->n_inputs++] = std_in;
@@ -403,6 +407,7 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         {"title", required_argument, 0, OPT_TITLE}, {"author", required_argument, 0, OPT_AUTHOR},
         {"date", required_argument, 0, OPT_DATE}, {"lang", required_argument, 0, OPT_LANG},
         {"metadata", required_argument, 0, 'M'}, {"cover", required_argument, 0, OPT_COVER},
+        {"log", required_argument, 0, OPT_LOG},
         {0, 0, 0, 0}};
     unsigned flags = 0;
     int c, idx, rc;

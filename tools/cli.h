@@ -79,6 +79,10 @@ int out_close(output *o, const char *prog, const char *path, bool keep);
 
 /* diag.c: a line "PROG: MESSAGE" on stderr, clearing any progress line */
 __attribute__((format(printf, 2, 3))) void diag(const char *prog, const char *fmt, ...);
+/* The calling thread's last message (without "PROG: "), "" when none
+ * since diag_forget(). */
+const char *diag_last(void);
+void diag_forget(void);
 /* Draw the progress line (a terminal's stderr only); end it. */
 __attribute__((format(printf, 1, 2))) void diag_progress(const char *fmt, ...);
 void diag_progress_end(void);
@@ -86,6 +90,9 @@ void diag_progress_end(void);
 /* report_print.c */
 void report_print(FILE *f, const char *input, const zhtidy_doc *doc);
 size_t report_count_rule(const zhtidy_doc *doc, const char *rule);
+/* The script the document was written in, before any conversion. */
+typedef enum { SCRIPT_NONE, SCRIPT_HANS, SCRIPT_HANT, SCRIPT_MIXED } script_kind;
+script_kind report_script(const zhtidy_doc *doc);
 size_t report_xml_forbidden(const zhtidy_doc *doc);
 
 #endif

@@ -11,6 +11,8 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static bool line_shown; /* a progress line is on the terminal */
+/* each thread's last message, for the --log record of the input it converts */
+static _Thread_local char last[512];
 
 static void clear_line(void)
 {
@@ -24,14 +26,23 @@ void diag(const char *prog, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    vsnprintf(last, sizeof last, fmt, ap);
+    va_end(ap);
     pthread_mutex_lock(&lock);
     clear_line();
-    fprintf(stderr, "%s: ", prog);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "%s: %s\n", prog, last);
     fflush(stderr);
     pthread_mutex_unlock(&lock);
-    va_end(ap);
+}
+
+const char *diag_last(void)
+{
+    return last;
+}
+
+void diag_forget(void)
+{
+    last[0] = '\0';
 }
 
 void diag_progress(const char *fmt, ...)

@@ -28,6 +28,16 @@ size_t report_count_rule(const zhtidy_doc *doc, const char *rule)
     return count;
 }
 
+/* Mixed: the lesser script has a tenth of the evidence or more. */
+script_kind report_script(const zhtidy_doc *doc)
+{
+    size_t hans, hant;
+    zhtidy_doc_script_counts(doc, &hans, &hant);
+    size_t most = hans > hant ? hans : hant, least = hans > hant ? hant : hans;
+    return !most ? SCRIPT_NONE : least * 10 >= most ? SCRIPT_MIXED
+           : hans > hant ? SCRIPT_HANS : SCRIPT_HANT;
+}
+
 /* Per rule, in the order of the rule table: a count, then each change with
  * its input line. */
 void report_print(FILE *f, const char *input, const zhtidy_doc *doc)
@@ -36,10 +46,8 @@ void report_print(FILE *f, const char *input, const zhtidy_doc *doc)
     size_t n = zhtidy_report_count(r), hans, hant;
     zhtidy_doc_script_counts(doc, &hans, &hant);
     const char *lang = zhtidy_doc_meta(doc, ZHTIDY_META_LANG);
-    /* mixed: the lesser script has a tenth of the evidence or more */
-    size_t most = hans > hant ? hans : hant, least = hans > hant ? hant : hans;
-    const char *script = !most ? "undetermined" : least * 10 >= most ? "mixed"
-                         : hans > hant ? "Simplified" : "Traditional";
+    static const char *scripts[] = {"undetermined", "Simplified", "Traditional", "mixed"};
+    const char *script = scripts[report_script(doc)];
     fprintf(f, "report for %s: %zu change%s; encoding %s; script %s (%zu Simplified-only, %zu "
                "Traditional-only characters); language %s\n",
             input, n, n == 1 ? "" : "s", zhtidy_doc_meta(doc, ZHTIDY_META_ENCODING), script, hans, hant,
