@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 build_pkgs=(gcc make cmake pkg-config binutils libc6-dev libxml2-dev libzip-dev
             libopencc-dev libopencc-data opencc libutf8proc-dev libjson-c-dev)
 test_pkgs=(libxml2-utils pandoc epubcheck default-jre-headless libreoffice-writer-nogui
-           fonts-noto-cjk poppler-utils unzip python3 python3-cffi valgrind strace clang
-           libclang-rt-14-dev)
+           fonts-noto-cjk poppler-utils unzip python3 python3-cffi python3-distributed
+           parallel valgrind strace clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 case "${1:-}" in
