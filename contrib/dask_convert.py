@@ -8,7 +8,8 @@ with zhtidy's Python binding.
     python3 contrib/dask_convert.py --scheduler tcp://10.0.0.1:8786 --to docx -O word/ raw/
     python3 contrib/dask_convert.py --scheduler tcp://10.0.0.1:8786 --to jsonl -O clean/ shards/
 
-One task per file (or per shard).  Each worker reads its input, cleans it
+One task per --chunk files (default 8: a task costs the scheduler about a
+millisecond, as much as a small document), or per shard.  Each worker reads its input, cleans it
 with zhtidy and writes the output itself, atomically: to a temporary file
 beside the target, renamed over it, so a worker killed mid-write leaves no
 partial output; Dask runs the tasks of a lost worker again elsewhere, and
@@ -111,6 +112,11 @@ def convert_file(path, out, fmt, clean_opts, write_opts):
     return rec
 
 
+def convert_files(paths, outs, fmt, clean_opts, write_opts):
+    """convert_file() for each of PATHS; their --log records."""
+    return [convert_file(p, o, fmt, clean_opts, write_opts) for p, o in zip(paths, outs)]
+
+
 def _clean_record(zhtidy, line, lineno, name, clean_opts):
     """One JSONL record, as zhtidy -t jsonl writes it; and whether it failed."""
     try:
@@ -208,6 +214,7 @@ def main(argv=None):
     ap.add_argument("-e", "--encoding")
     ap.add_argument("--style", choices=("plain", "gbt9704"), default="plain")
     ap.add_argument("--vertical", action="store_true")
+    ap.add_argument("--chunk", type=int, default=8, metavar="N", help="files per task (default 8)")
     ap.add_argument("--retries", type=int, default=1,
                     help="runs again of a task that raised (a lost worker's tasks are always run again)")
     args = ap.parse_args(argv)
@@ -242,21 +249,28 @@ def main(argv=None):
         if args.to == "jsonl":
             futures = client.map(convert_shard, paths, outputs, clean_opts=clean_opts,
                                  pure=False, retries=args.retries)
+            which = [[p] for p in paths]
         else:
-            futures = client.map(convert_file, paths, outputs, fmt=args.to, clean_opts=clean_opts,
-                                 write_opts=write_opts, pure=False, retries=args.retries)
-        which = {f.key: p for f, p in zip(futures, paths)}
+            n = max(1, args.chunk)
+            which = [paths[i:i + n] for i in range(0, len(paths), n)]
+            futures = client.map(convert_files, which, [outputs[i:i + n] for i in range(0, len(paths), n)],
+                                 fmt=args.to, clean_opts=clean_opts, write_opts=write_opts,
+                                 pure=False, retries=args.retries)
+        chunk_of = {f.key: c for f, c in zip(futures, which)}
         for fut in as_completed(futures):
             try:
-                rec = fut.result()
+                recs = fut.result()
+                recs = recs if isinstance(recs, list) else [recs]
             except Exception as e:  # the task failed on every try: a lost cause
-                rec = {"input": which[fut.key], "output": None, "status": "error",
-                       "error": "%s: %s" % (which[fut.key], e)}
-            if rec["status"] != "ok":
-                failed += 1
-                print("dask_convert: %s" % rec["error"], file=sys.stderr)
+                recs = [{"input": p, "output": None, "status": "error", "error": "%s: %s" % (p, e)}
+                        for p in chunk_of[fut.key]]
+            for rec in recs:
+                if rec["status"] != "ok":
+                    failed += 1
+                    print("dask_convert: %s" % rec["error"], file=sys.stderr)
+                if log:
+                    log.write(json.dumps(rec, ensure_ascii=False) + "\n")
             if log:
-                log.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 log.flush()
     finally:
         if log:
