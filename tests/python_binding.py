@@ -77,6 +77,27 @@ class SameAsTools(unittest.TestCase):
                     again = zhtidy.clean(f.read(), source=name, to_script="tw", keep=["typography"])
                 self.assertEqual(again.to_docx(style="gbt9704", toc=True), gbt)
 
+    def test_meta_and_cover(self):
+        """-M and --cover, which the tools take, through clean(meta=) and
+        to_epub(cover=)."""
+        import base64
+        png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAA"
+                               "AABJRU5ErkJggg==")
+        cover = os.path.join(self.tmp, "cover.png")
+        with open(cover, "wb") as f:
+            f.write(png)
+        name = os.path.basename(SAMPLES[1])
+        out = run(os.path.join(TOOLS, "zhtidy-epub"), "--cover", cover, "-M", "author=某人", "--title", "题",
+                  name, "-o", "-", cwd=self.tmp)
+        with open(SAMPLES[1], "rb") as f:
+            doc = zhtidy.clean(f.read(), source=name, meta={"author": "某人", "title": "题"})
+        self.assertEqual((doc.title, doc.meta["author"]), ("题", "某人"))
+        self.assertEqual(doc.to_epub(cover=png), out)
+        with self.assertRaises(zhtidy.ArgumentError):
+            doc.to_epub(cover=b"not an image")
+        with self.assertRaises(zhtidy.ArgumentError):
+            zhtidy.clean(b"x", meta={"colour": "blue"})
+
     def test_json_round_trip(self):
         with open(SAMPLES[0], "rb") as f:
             doc = zhtidy.clean(f.read(), source="a.txt")

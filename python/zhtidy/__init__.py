@@ -117,7 +117,7 @@ _kinds = {None: _lib.ZHTIDY_INPUT_AUTO, "auto": _lib.ZHTIDY_INPUT_AUTO,
           "json": _lib.ZHTIDY_INPUT_JSON}
 
 
-def _options(to_script, keep, encoding, kind, phrases, space_latin, drop_truncated):
+def _options(to_script, keep, encoding, kind, phrases, space_latin, drop_truncated, meta):
     if to_script not in _scripts:
         raise ArgumentError("to_script takes keep, hans, hant, tw or hk, not %r" % (to_script,),
                             _lib.ZHTIDY_ERR_ARG)
@@ -144,6 +144,13 @@ def _options(to_script, keep, encoding, kind, phrases, space_latin, drop_truncat
         st = _lib.zhtidy_options_keep(opts, rule.encode())
         if st:
             _raise(st, detail="no rule or pass is named '%s'" % rule)
+    for name, value in (meta or {}).items():
+        key = _lib.zhtidy_meta_key(name.encode())
+        if key == _lib.ZHTIDY_META_COUNT:
+            raise ArgumentError("no metadata key is named %r" % (name,), _lib.ZHTIDY_ERR_ARG)
+        st = _lib.zhtidy_options_set_meta(opts, key, _ffi.NULL if value is None else value.encode())
+        if st:
+            _raise(st, detail="%s=%r" % (name, value))
     return opts
 
 
@@ -309,14 +316,20 @@ class Document:
             o.epoch = int(epoch)
         return self._write(_lib.zhtidy_write_docx, o)
 
-    def to_epub(self, *, vertical=False, epoch=None):
+    def to_epub(self, *, vertical=False, epoch=None, cover=None):
         """An EPUB 3 book's bytes; VERTICAL for vertical writing, EPOCH as
-        for to_docx()."""
+        for to_docx(), COVER the bytes of a PNG, JPEG or GIF image."""
         o = _ffi.new("zhtidy_epub_options *")
         _lib.zhtidy_epub_options_init(o)
         o.vertical = bool(vertical)
         if epoch is not None:
             o.epoch = int(epoch)
+        image = None
+        if cover is not None:
+            image = _ffi.from_buffer(cover)  # kept alive until the write returns
+            if _lib.zhtidy_cover_type(image, len(image)) == _ffi.NULL:
+                raise ArgumentError("the cover is not a PNG, JPEG or GIF image", _lib.ZHTIDY_ERR_ARG)
+            o.cover, o.cover_len = image, len(image)
         return self._write(_lib.zhtidy_write_epub, o)
 
     def __repr__(self):
@@ -324,7 +337,7 @@ class Document:
 
 
 def clean(data, *, to_script=None, keep=(), encoding=None, source=None, kind=None,
-          phrases=False, space_latin=False, drop_truncated=False):
+          phrases=False, space_latin=False, drop_truncated=False, meta=None):
     """Read and repair DATA, the bytes of scraped text, a saved web page or a
     JSON tree (a str is taken as UTF-8), into a Document.
 
@@ -333,12 +346,14 @@ def clean(data, *, to_script=None, keep=(), encoding=None, source=None, kind=Non
     takes (utf-8, gb18030, big5, utf-16 ...).  SOURCE: the input's name, for
     the metadata and, by its extension, its kind.  KIND: None (auto), text,
     html or json.  PHRASES, SPACE_LATIN, DROP_TRUNCATED: as the tools'
-    --phrases, --space-latin and --drop-truncated."""
+    --phrases, --space-latin and --drop-truncated.  META: metadata set over
+    what the cleaner found, as the tools' -M KEY=VALUE ({"title": ...,
+    "author": ..., "date": ...}; "" clears a key)."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
         if encoding is None:
             encoding = "utf-8"
-    opts = _options(to_script, keep, encoding, kind, phrases, space_latin, drop_truncated)
+    opts = _options(to_script, keep, encoding, kind, phrases, space_latin, drop_truncated, meta)
     name = None
     if source is not None:
         source = os.fspath(source)
