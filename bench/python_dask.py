@@ -132,7 +132,7 @@ try:
     addr = "tcp://127.0.0.1:%d" % port
     start(["dask-scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard", "--no-show"], env)
     worker = ["dask-worker", addr, "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny",
-              "--no-dashboard", "--memory-limit", "0"]
+              "--no-dashboard", "--memory-limit", "0", "--local-directory", os.path.join(work, "workers")]
     start(worker + ["--name", "w1"], env)
     client = Client(addr, timeout=60)
     client.wait_for_workers(1, timeout=60)

@@ -98,7 +98,8 @@ try:
            "--no-show"], logs, env)
     workers = [start([programs["dask-worker"], scheduler, "--host", "127.0.0.1", "--nthreads", "1",
                       "--no-nanny", "--no-dashboard", "--name", "w%d" % i, "--death-timeout", "60",
-                      "--memory-limit", "0"], logs, env) for i in (1, 2)]
+                      "--memory-limit", "0", "--local-directory", os.path.join(tmp, "w%d" % i)],
+                     logs, env) for i in (1, 2)]
     from distributed import Client
     with Client(scheduler, timeout=60) as c:
         c.wait_for_workers(2, timeout=60)
