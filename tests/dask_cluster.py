@@ -183,8 +183,10 @@ try:
     by = {}
     for x in (json.loads(l) for l in open(os.path.join(tmp, "many.log"))):
         by[x["worker"]] = by.get(x["worker"], 0) + 1
-    check(by.get("w1", 0) > 0 and by.get("w2", 0) > 0 and sum(by.values()) == len(names),
-          "both workers converted, w2 the rest (%s)" % by)
+    # w1 may show no file: what it finished but had not handed back when it
+    # was killed, Dask runs again on w2, and that is the run the log keeps
+    check(by.get("w2", 0) > 0 and set(by) <= {"w1", "w2"} and sum(by.values()) == len(names),
+          "every file logged once, w2 converted the rest (%s)" % by)
 finally:
     stop_all()
     shutil.rmtree(tmp, ignore_errors=True)
