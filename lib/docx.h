@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* docx.h - shared by the DOCX writer's files (write_docx.c, docx_parts.c);
+ * not installed. */
+#ifndef ZHTIDY_DOCX_H
+#define ZHTIDY_DOCX_H
+
+#include "package.h"
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* ---- the two presets ---------------------------------------------------- */
+
+typedef struct {
+    const char *name, *alt; /* font name and its Latin alias (w:altName) */
+    const char *family, *pitch, *panose;
+} zt_docx_font;
+
+typedef struct {
+    const zt_docx_font *body, *title, *heading[4];
+    int body_sz, title_sz, heading_sz[4]; /* half-points */
+    bool heading_bold[4];
+    int line;           /* line spacing: 240ths of a line, or twips when exact */
+    bool line_exact;
+    int pg_top, pg_bottom, pg_left, pg_right; /* twips */
+    int line_chars, page_lines; /* for the estimated page numbers of the TOC */
+    bool gbt;           /* — 1 — page numbers, odd right and even left */
+} zt_docx_preset;
+
+/* Word's Chinese defaults (宋体 12 pt, 黑体 headings) and GB/T 9704. */
+extern const zt_docx_preset zt_docx_plain, zt_docx_gbt9704;
+
+/* The width of the text between the margins of an A4 page, in twips. */
+int zt_docx_text_width(const zt_docx_preset *p);
+
+/* ---- text runs ----------------------------------------------------------- */
+
+/* One run; HINT marks it as East Asian text. */
+void zt_docx_run(xmlw *x, const char *t, size_t len, bool hint);
+/* Runs split where the text passes between East Asian and other text. */
+void zt_docx_runs(xmlw *x, const char *t, size_t len);
+/* A paragraph of STYLE holding T. */
+void zt_docx_paragraph(xmlw *x, const char *style, const char *t, size_t len);
+/* Field characters (begin, separate, end) and instructions, in runs. */
+void zt_docx_field_run(xmlw *x, const char *type);
+void zt_docx_instr_run(xmlw *x, const char *instr);
+
+/* ---- the parts that do not depend on the blocks ---------------------------- */
+
+/* Each returns a new part, or NULL when out of memory. */
+xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang);
+xmlw *zt_docx_settings(const zt_docx_preset *p, const char *lang);
+xmlw *zt_docx_font_table(const zt_docx_preset *p);
+/* A footer with the page number, aligned JC ("center", "right", "left"). */
+xmlw *zt_docx_footer(const zt_docx_preset *p, const char *jc);
+xmlw *zt_docx_content_types(const zt_docx_preset *p);
+xmlw *zt_docx_package_rels(void);
+xmlw *zt_docx_document_rels(const zt_docx_preset *p);
+xmlw *zt_docx_core(const zhtidy_doc *doc, const zhtidy_docx_options *wo);
+xmlw *zt_docx_app(void);
+
+#endif
