@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* docx.h - shared by the DOCX writer's files (write_docx.c, docx_parts.c);
- * not installed. */
+/* docx.h - shared by the DOCX writer's files (write_docx.c, docx_parts.c,
+ * docx_package.c, docx_table.c, docx_lists.c); not installed. */
 #ifndef ZHTIDY_DOCX_H
 #define ZHTIDY_DOCX_H
 
@@ -33,6 +33,11 @@ extern const zt_docx_preset zt_docx_plain, zt_docx_gbt9704;
 /* The width of the text between the margins of an A4 page, in twips. */
 int zt_docx_text_width(const zt_docx_preset *p);
 
+/* What a document holds besides headings and paragraphs: the parts and
+ * styles it needs beyond those of every document.  A document without
+ * them gets the same bytes as before they existed. */
+enum { ZT_DOCX_LISTS = 1, ZT_DOCX_TABLES = 2, ZT_DOCX_CODE = 4 };
+
 /* ---- text runs ----------------------------------------------------------- */
 
 /* One run; HINT marks it as East Asian text. */
@@ -46,17 +51,55 @@ void zt_docx_field_run(xmlw *x, const char *type);
 void zt_docx_instr_run(xmlw *x, const char *instr);
 
 /* ---- the parts that do not depend on the blocks ---------------------------- */
+/* docx_parts.c: styles, settings, fonts, footers; docx_package.c: the rest */
 
-/* Each returns a new part, or NULL when out of memory. */
-xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang);
+/* Each returns a new part, or NULL when out of memory.  FEATURES are
+ * ZT_DOCX_* flags: the styles, fonts and parts the blocks need. */
+xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang, unsigned features);
 xmlw *zt_docx_settings(const zt_docx_preset *p, const char *lang);
-xmlw *zt_docx_font_table(const zt_docx_preset *p);
+xmlw *zt_docx_font_table(const zt_docx_preset *p, unsigned features);
 /* A footer with the page number, aligned JC ("center", "right", "left"). */
 xmlw *zt_docx_footer(const zt_docx_preset *p, const char *jc);
-xmlw *zt_docx_content_types(const zt_docx_preset *p);
+xmlw *zt_docx_content_types(const zt_docx_preset *p, unsigned features);
 xmlw *zt_docx_package_rels(void);
-xmlw *zt_docx_document_rels(const zt_docx_preset *p);
+xmlw *zt_docx_document_rels(const zt_docx_preset *p, unsigned features);
 xmlw *zt_docx_core(const zhtidy_doc *doc, const zhtidy_docx_options *wo);
 xmlw *zt_docx_app(void);
+
+/* ---- tables (docx_table.c) ------------------------------------------------ */
+
+/* Table block I as a w:tbl across WIDTH twips: single borders, header rows
+ * repeated on each page, spans as gridSpan and vMerge.  A table without
+ * rows writes nothing. */
+void zt_docx_table(xmlw *x, const zhtidy_doc *doc, size_t i, int width);
+
+/* ---- lists (docx_lists.c) -------------------------------------------------- */
+
+/* Where the list items stand.  Every list is a w:num of its own, so that
+ * its numbering starts at 1: a run of consecutive items, and each list
+ * nested in one of its items, which is as HTML nests them. */
+typedef struct {
+    int depth;          /* the lists open, 0 outside a list */
+    bool ordered[8];    /* the kind of each */
+    unsigned num[8];    /* its w:num */
+    unsigned nums;      /* w:nums given so far */
+} zt_docx_lists;
+
+/* Walk block I, the blocks being walked in order from a zeroed state: for a
+ * list item, its list's w:num in *NUM and its level (0-7) in *ILVL, and
+ * true when the item starts that list; for any other block, false (the
+ * lists end). */
+bool zt_docx_list_item(zt_docx_lists *l, const zhtidy_doc *doc, size_t i, unsigned *num,
+                       int *ilvl);
+/* Add word/numbering.xml for the lists of DOC to Z, written as the archive
+ * is closed; STATE must live until then. */
+typedef struct {
+    const zhtidy_doc *doc;
+    const zt_docx_preset *p;
+    zt_docx_lists lists;
+    size_t next;
+    bool opened;
+} zt_docx_numbering;
+bool zt_docx_add_numbering(zipw *z, zt_docx_numbering *state);
 
 #endif

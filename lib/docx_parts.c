@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* docx_parts.c - the DOCX presets, text runs, and the parts that do not
- * depend on the document's blocks: styles, settings, fonts, footers,
- * content types, relationships and the core and app properties. */
+/* docx_parts.c - the DOCX presets, text runs, and the WordprocessingML
+ * parts that do not depend on the document's blocks: styles, settings,
+ * fonts and footers. */
 #include "docx.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
-#define OFFICE_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 /* ---- the two presets ---------------------------------------------------- */
 
@@ -21,6 +18,8 @@ static const zt_docx_font XBS = {"方正小标宋简体", "FZXiaoBiaoSong-B05S",
                                   "variable", "02010601030101010101"};
 static const zt_docx_font TNR = {"Times New Roman", NULL, "roman", "variable",
                                   "02020603050405020304"};
+static const zt_docx_font COURIER = {"Courier New", NULL, "modern", "fixed",
+                                      "02070309020205020404"};
 
 /* Word's Chinese defaults: 宋体 小四 (12 pt) body, 黑体 headings. */
 const zt_docx_preset zt_docx_plain = {
@@ -220,7 +219,97 @@ static void toc_style(xmlw *x, const zt_docx_preset *p, int level)
     xw_end(x);
 }
 
-xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang)
+static void qformat(xmlw *x)
+{
+    xw_start(x, "w:qFormat");
+    xw_end(x);
+}
+
+/* Single-spaced and off the document grid, as dense text wants. */
+static void tight(xmlw *x)
+{
+    xw_elem_attr(x, "w:snapToGrid", "w:val", "0");
+    xw_start(x, "w:spacing");
+    xw_attr(x, "w:before", "0");
+    xw_attr(x, "w:after", "0");
+    xw_attr(x, "w:line", "240");
+    xw_attr(x, "w:lineRule", "auto");
+    xw_end(x);
+}
+
+/* Code: monospace Latin text beside the body's East Asian font, on a grey
+ * ground.  Named "Source Code" as pandoc and the reference documents made
+ * with it name it, so that converters take such paragraphs for code. */
+static void code_style(xmlw *x, const zt_docx_preset *p)
+{
+    style_head(x, "paragraph", "Code", "Source Code", "Normal", false);
+    qformat(x);
+    xw_start(x, "w:pPr");
+    xw_start(x, "w:shd");
+    xw_attr(x, "w:val", "clear");
+    xw_attr(x, "w:color", "auto");
+    xw_attr(x, "w:fill", "F2F2F2");
+    xw_end(x);
+    xw_elem_attr(x, "w:autoSpaceDE", "w:val", "0");
+    xw_elem_attr(x, "w:autoSpaceDN", "w:val", "0");
+    tight(x);
+    xw_elem_attr(x, "w:jc", "w:val", "left");
+    xw_end(x);
+    xw_start(x, "w:rPr");
+    xw_start(x, "w:rFonts");
+    xw_attr(x, "w:ascii", COURIER.name);
+    xw_attr(x, "w:eastAsia", p->body->name);
+    xw_attr(x, "w:hAnsi", COURIER.name);
+    xw_attr(x, "w:cs", COURIER.name);
+    xw_end(x);
+    xw_start(x, "w:noProof");
+    xw_end(x);
+    xw_start(x, "w:sz");
+    xw_attr_int(x, "w:val", p->body_sz * 7 / 8);
+    xw_end(x);
+    xw_start(x, "w:szCs");
+    xw_attr_int(x, "w:val", p->body_sz * 7 / 8);
+    xw_end(x);
+    xw_end(x);
+    xw_end(x);
+}
+
+/* The styles of lists, tables and code, in the documents that hold them.
+ * List paragraphs take their indents from the numbering; table text has
+ * no first-line indent, and header cells are bold and centred. */
+static void block_styles(xmlw *x, const zt_docx_preset *p, unsigned features)
+{
+    if (features & ZT_DOCX_LISTS) {
+        style_head(x, "paragraph", "ListParagraph", "List Paragraph", "Normal", false);
+        xw_elem_attr(x, "w:uiPriority", "w:val", "34");
+        qformat(x);
+        xw_end(x);
+    }
+    if (features & ZT_DOCX_TABLES) {
+        style_head(x, "paragraph", "TableText", "Table Text", "Normal", false);
+        qformat(x);
+        xw_start(x, "w:pPr");
+        tight(x);
+        xw_end(x);
+        xw_end(x);
+        style_head(x, "paragraph", "TableHeading", "Table Heading", "TableText", false);
+        qformat(x);
+        xw_start(x, "w:pPr");
+        xw_elem_attr(x, "w:jc", "w:val", "center");
+        xw_end(x);
+        xw_start(x, "w:rPr");
+        xw_start(x, "w:b");
+        xw_end(x);
+        xw_start(x, "w:bCs");
+        xw_end(x);
+        xw_end(x);
+        xw_end(x);
+    }
+    if (features & ZT_DOCX_CODE)
+        code_style(x, p);
+}
+
+xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang, unsigned features)
 {
     xmlw *x = xw_new();
     if (!x)
@@ -315,6 +404,7 @@ xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang)
     xw_elem_attr(x, "w:u", "w:val", "single");
     xw_end(x);
     xw_end(x);
+    block_styles(x, p, features);
     return x;
 }
 
@@ -364,7 +454,7 @@ static void font_entry(xmlw *x, const zt_docx_font *f, bool cjk)
     xw_end(x);
 }
 
-xmlw *zt_docx_font_table(const zt_docx_preset *p)
+xmlw *zt_docx_font_table(const zt_docx_preset *p, unsigned features)
 {
     xmlw *x = xw_new();
     if (!x)
@@ -379,6 +469,8 @@ xmlw *zt_docx_font_table(const zt_docx_preset *p)
         font_entry(x, &KAI, true);
         font_entry(x, &XBS, true);
     }
+    if (features & ZT_DOCX_CODE)
+        font_entry(x, &COURIER, false);
     return x;
 }
 
@@ -412,126 +504,5 @@ xmlw *zt_docx_footer(const zt_docx_preset *p, const char *jc)
     zt_docx_field_run(x, "end");
     if (p->gbt)
         zt_docx_run(x, dash2, sizeof dash2 - 1, true);
-    return x;
-}
-
-/* ---- package parts --------------------------------------------------------- */
-
-xmlw *zt_docx_content_types(const zt_docx_preset *p)
-{
-    static const char *parts[][2] = {
-        {"/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"},
-        {"/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"},
-        {"/word/settings.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"},
-        {"/word/fontTable.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"},
-        {"/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"},
-        {"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
-        {"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
-        {"/word/footer2.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"},
-    };
-    xmlw *x = xw_new();
-    if (!x)
-        return NULL;
-    xw_start(x, "Types");
-    xw_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-    xw_start(x, "Default");
-    xw_attr(x, "Extension", "rels");
-    xw_attr(x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-    xw_end(x);
-    xw_start(x, "Default");
-    xw_attr(x, "Extension", "xml");
-    xw_attr(x, "ContentType", "application/xml");
-    xw_end(x);
-    size_t n = sizeof parts / sizeof parts[0] - (p->gbt ? 0 : 1);
-    for (size_t i = 0; i < n; i++) {
-        xw_start(x, "Override");
-        xw_attr(x, "PartName", parts[i][0]);
-        xw_attr(x, "ContentType", parts[i][1]);
-        xw_end(x);
-    }
-    return x;
-}
-
-static void relationship(xmlw *x, const char *id, const char *type, const char *target)
-{
-    xw_start(x, "Relationship");
-    xw_attr(x, "Id", id);
-    xw_attr(x, "Type", type);
-    xw_attr(x, "Target", target);
-    xw_end(x);
-}
-
-xmlw *zt_docx_package_rels(void)
-{
-    xmlw *x = xw_new();
-    if (!x)
-        return NULL;
-    xw_start(x, "Relationships");
-    xw_attr(x, "xmlns", REL_NS);
-    relationship(x, "rId1", OFFICE_REL "officeDocument", "word/document.xml");
-    relationship(x, "rId2",
-                 "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                 "docProps/core.xml");
-    relationship(x, "rId3", OFFICE_REL "extended-properties", "docProps/app.xml");
-    return x;
-}
-
-xmlw *zt_docx_document_rels(const zt_docx_preset *p)
-{
-    xmlw *x = xw_new();
-    if (!x)
-        return NULL;
-    xw_start(x, "Relationships");
-    xw_attr(x, "xmlns", REL_NS);
-    relationship(x, "rIdStyles", OFFICE_REL "styles", "styles.xml");
-    relationship(x, "rIdSettings", OFFICE_REL "settings", "settings.xml");
-    relationship(x, "rIdFonts", OFFICE_REL "fontTable", "fontTable.xml");
-    relationship(x, "rIdFooter1", OFFICE_REL "footer", "footer1.xml");
-    if (p->gbt)
-        relationship(x, "rIdFooter2", OFFICE_REL "footer", "footer2.xml");
-    return x;
-}
-
-static void optional_text(xmlw *x, const char *name, const char *value)
-{
-    if (value && *value)
-        xw_elem_text(x, name, value);
-}
-
-xmlw *zt_docx_core(const zhtidy_doc *doc, const zhtidy_docx_options *wo)
-{
-    xmlw *x = xw_new();
-    if (!x)
-        return NULL;
-    xw_start(x, "cp:coreProperties");
-    xw_attr(x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-    xw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
-    xw_attr(x, "xmlns:dcterms", "http://purl.org/dc/terms/");
-    xw_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-    optional_text(x, "dc:title", zhtidy_doc_meta(doc, ZHTIDY_META_TITLE));
-    optional_text(x, "dc:subject", zhtidy_doc_meta(doc, ZHTIDY_META_CATEGORY));
-    optional_text(x, "cp:keywords", zhtidy_doc_meta(doc, ZHTIDY_META_KEYWORDS));
-    optional_text(x, "dc:language", zhtidy_doc_meta(doc, ZHTIDY_META_LANG));
-    optional_text(x, "cp:category", zhtidy_doc_meta(doc, ZHTIDY_META_CATEGORY));
-    static const char *dates[] = {"dcterms:created", "dcterms:modified"};
-    char date[32];
-    zt_iso_date(wo->epoch, date);
-    for (int i = 0; i < 2; i++) {
-        xw_start(x, dates[i]);
-        xw_attr(x, "xsi:type", "dcterms:W3CDTF");
-        xw_text(x, date, strlen(date));
-        xw_end(x);
-    }
-    return x;
-}
-
-xmlw *zt_docx_app(void)
-{
-    xmlw *x = xw_new();
-    if (!x)
-        return NULL;
-    xw_start(x, "Properties");
-    xw_attr(x, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
-    xw_elem_text(x, "Application", "zhtidy " ZHTIDY_VERSION_STRING);
     return x;
 }

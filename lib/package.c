@@ -97,6 +97,11 @@ static void check(xmlw *x, int rc)
         x->failed = true;
 }
 
+void xw_fail(xmlw *x)
+{
+    x->failed = true;
+}
+
 void xw_start(xmlw *x, const char *name)
 {
     check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));

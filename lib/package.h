@@ -21,6 +21,9 @@ typedef struct xmlw xmlw;
 /* A new XML document in memory, with its declaration written. */
 xmlw *xw_new(void);
 void xw_free(xmlw *x);
+/* Mark the part as failed: memory its maker needed ran out, and the part
+ * must not be written without what it left out. */
+void xw_fail(xmlw *x);
 void xw_start(xmlw *x, const char *name);
 void xw_attr(xmlw *x, const char *name, const char *value);
 void xw_attr_int(xmlw *x, const char *name, long value);

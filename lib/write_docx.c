@@ -7,9 +7,12 @@
  * two-character first-line indent on the body style, the built-in heading
  * styles with w:outlineLvl, and a table of contents whose result is filled
  * in, with links to bookmarks on the headings, so Word shows it without
- * asking to update fields.  Element order follows the ECMA-376 schema.
- * This file writes the document part and drives the package; the parts
- * that do not depend on the blocks are in docx_parts.c. */
+ * asking to update fields.  List items are numbered paragraphs through a
+ * numbering part (docx_lists.c), tables are Word tables across the text
+ * width (docx_table.c), code is a monospace paragraph a line.  Element
+ * order follows the ECMA-376 schema.  This file writes the document part
+ * and drives the package; the parts that do not depend on the blocks are
+ * in docx_parts.c and docx_package.c. */
 #include "docx.h"
 
 #include <stdio.h>
@@ -85,11 +88,19 @@ static void toc(xmlw *x, const zhtidy_doc *doc, const zt_docx_preset *p)
         size_t len;
         const char *t = zhtidy_doc_block_text(doc, i, &len);
         size_t chars = len / 3 + 2; /* CJK text is 3 bytes a character; the indent */
-        if (zhtidy_doc_block_type(doc, i) == ZHTIDY_HEADING) {
+        zhtidy_block_type type = zhtidy_doc_block_type(doc, i);
+        if (type == ZHTIDY_HEADING) {
             id++;
             toc_entry(x, p, zhtidy_doc_block_level(doc, i), id, t, len,
                       1 + (int)(lines / (size_t)p->page_lines), id == 1);
             lines += 2;
+        } else if (type == ZHTIDY_TABLE) { /* a line a row, and the gap after */
+            lines += zhtidy_doc_table_rows(doc, i, NULL) + 1;
+        } else if (type == ZHTIDY_CODE) { /* single-spaced lines: two for three */
+            size_t code_lines = 1;
+            for (const char *lf = t; (lf = memchr(lf, '\n', len - (size_t)(lf - t))); lf++)
+                code_lines++;
+            lines += (code_lines * 2 + 2) / 3;
         } else {
             lines += (chars + per_line - 1) / per_line;
         }
@@ -147,13 +158,15 @@ static void section(xmlw *x, const zt_docx_preset *p)
 
 /* The document part, written a piece at a time as the archive is closed
  * (a long document's markup is never held whole): the opening, the title
- * and the table of contents; then a block a piece; then the section. */
+ * and the table of contents; then a block (a whole table, a whole code
+ * block) a piece; then the section. */
 typedef struct {
     const zhtidy_doc *doc;
     const zhtidy_docx_options *wo;
     const zt_docx_preset *p;
     size_t next, n; /* the block to write next, of N */
     int id;         /* the last heading's bookmark */
+    zt_docx_lists lists;
     bool opened;
 } document_part;
 
@@ -163,6 +176,7 @@ static void document_restart(void *ctx)
     d->next = 0;
     d->n = zhtidy_doc_block_count(d->doc);
     d->id = 0;
+    d->lists = (zt_docx_lists){0};
     d->opened = false;
 }
 
@@ -182,14 +196,8 @@ static void document_open(document_part *d, xmlw *x)
         toc(x, d->doc, d->p);
 }
 
-static void document_block(document_part *d, xmlw *x, size_t i)
+static void heading(document_part *d, xmlw *x, size_t i, const char *t, size_t len)
 {
-    size_t len;
-    const char *t = zhtidy_doc_block_text(d->doc, i, &len);
-    if (zhtidy_doc_block_type(d->doc, i) != ZHTIDY_HEADING) {
-        zt_docx_paragraph(x, "BodyText", t, len);
-        return;
-    }
     char style[16], name[32];
     snprintf(style, sizeof style, "Heading%d", zhtidy_doc_block_level(d->doc, i));
     snprintf(name, sizeof name, "_Toc%d", ++d->id);
@@ -208,6 +216,100 @@ static void document_block(document_part *d, xmlw *x, size_t i)
     xw_end(x);
 }
 
+static void list_item(xmlw *x, unsigned num, int ilvl, const char *t, size_t len)
+{
+    xw_start(x, "w:p");
+    xw_start(x, "w:pPr");
+    xw_elem_attr(x, "w:pStyle", "w:val", "ListParagraph");
+    xw_start(x, "w:numPr");
+    xw_start(x, "w:ilvl");
+    xw_attr_int(x, "w:val", ilvl);
+    xw_end(x);
+    xw_start(x, "w:numId");
+    xw_attr_int(x, "w:val", num);
+    xw_end(x);
+    xw_end(x);
+    xw_end(x);
+    zt_docx_runs(x, t, len);
+    xw_end(x);
+}
+
+/* A line of code, as it is: spaces kept, tabs as tabs, no East Asian
+ * hints. */
+static void code_line(xmlw *x, const char *t, size_t len)
+{
+    xw_start(x, "w:p");
+    xw_start(x, "w:pPr");
+    xw_elem_attr(x, "w:pStyle", "w:val", "Code");
+    xw_end(x);
+    if (len)
+        xw_start(x, "w:r");
+    for (size_t s = 0; s < len;) {
+        size_t e = s;
+        while (e < len && t[e] != '\t')
+            e++;
+        if (e > s) {
+            xw_start(x, "w:t");
+            if (memchr(t + s, ' ', e - s))
+                xw_attr(x, "xml:space", "preserve");
+            xw_text(x, t + s, e - s);
+            xw_end(x);
+        }
+        for (; e < len && t[e] == '\t'; e++) {
+            xw_start(x, "w:tab");
+            xw_end(x);
+        }
+        s = e;
+    }
+    if (len)
+        xw_end(x);
+    xw_end(x);
+}
+
+/* Code: a paragraph a line; a final line break ends the last line. */
+static void code(xmlw *x, const char *t, size_t len)
+{
+    if (len && t[len - 1] == '\n')
+        len--;
+    for (size_t start = 0;;) {
+        const char *lf = memchr(t + start, '\n', len - start);
+        size_t end = lf ? (size_t)(lf - t) : len;
+        code_line(x, t + start, end - start);
+        if (!lf)
+            break;
+        start = end + 1;
+    }
+}
+
+static void document_block(document_part *d, xmlw *x, size_t i)
+{
+    size_t len;
+    const char *t = zhtidy_doc_block_text(d->doc, i, &len);
+    unsigned num = 0;
+    int ilvl = 0;
+    zt_docx_list_item(&d->lists, d->doc, i, &num, &ilvl); /* any other block ends the lists */
+    switch (zhtidy_doc_block_type(d->doc, i)) {
+    case ZHTIDY_HEADING:
+        heading(d, x, i, t, len);
+        break;
+    case ZHTIDY_LIST_ITEM:
+        list_item(x, num, ilvl, t, len);
+        break;
+    case ZHTIDY_CODE:
+        code(x, t, len);
+        break;
+    case ZHTIDY_TABLE:
+        zt_docx_table(x, d->doc, i, zt_docx_text_width(d->p));
+        /* Word joins tables that touch and wants a paragraph after the last */
+        if (i + 1 == d->n || zhtidy_doc_block_type(d->doc, i + 1) == ZHTIDY_TABLE)
+            zt_docx_paragraph(x, "BodyText", "", 0);
+        break;
+    default:
+        zt_docx_paragraph(x, "BodyText", t, len);
+        break;
+    }
+}
+
 static bool document_step(void *ctx, xmlw *x)
 {
     document_part *d = ctx;
@@ -222,6 +324,27 @@ static bool document_step(void *ctx, xmlw *x)
     }
     section(x, d->p);
     return false; /* the last piece */
+}
+
+/* The ZT_DOCX_* features DOC's blocks need. */
+static unsigned features(const zhtidy_doc *doc)
+{
+    unsigned f = 0;
+    for (size_t i = 0, n = zhtidy_doc_block_count(doc); i < n; i++)
+        switch (zhtidy_doc_block_type(doc, i)) {
+        case ZHTIDY_LIST_ITEM:
+            f |= ZT_DOCX_LISTS;
+            break;
+        case ZHTIDY_TABLE:
+            f |= ZT_DOCX_TABLES;
+            break;
+        case ZHTIDY_CODE:
+            f |= ZT_DOCX_CODE;
+            break;
+        default:
+            break;
+        }
+    return f;
 }
 
 /* Word knows regions, not scripts: zh-Hant and zh-Hans become TW and CN. */
@@ -255,19 +378,23 @@ zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options
     const zt_docx_preset *p =
         opts->style == ZHTIDY_DOCX_GBT9704 ? &zt_docx_gbt9704 : &zt_docx_plain;
     const char *lang = word_lang(doc);
+    unsigned f = features(doc);
     zipw *z = zipw_new(opts->epoch);
     if (!z)
         return ZHTIDY_ERR_NOMEM;
-    zipw_add_xml(z, "[Content_Types].xml", zt_docx_content_types(p));
+    zipw_add_xml(z, "[Content_Types].xml", zt_docx_content_types(p, f));
     zipw_add_xml(z, "_rels/.rels", zt_docx_package_rels());
     zipw_add_xml(z, "docProps/core.xml", zt_docx_core(doc, opts));
     zipw_add_xml(z, "docProps/app.xml", zt_docx_app());
     document_part part = {.doc = doc, .wo = opts, .p = p};
     zipw_add_stream(z, "word/document.xml", document_step, document_restart, &part);
-    zipw_add_xml(z, "word/_rels/document.xml.rels", zt_docx_document_rels(p));
-    zipw_add_xml(z, "word/styles.xml", zt_docx_styles(p, lang));
+    zipw_add_xml(z, "word/_rels/document.xml.rels", zt_docx_document_rels(p, f));
+    zipw_add_xml(z, "word/styles.xml", zt_docx_styles(p, lang, f));
     zipw_add_xml(z, "word/settings.xml", zt_docx_settings(p, lang));
-    zipw_add_xml(z, "word/fontTable.xml", zt_docx_font_table(p));
+    zipw_add_xml(z, "word/fontTable.xml", zt_docx_font_table(p, f));
+    zt_docx_numbering numbering = {.doc = doc, .p = p};
+    if (f & ZT_DOCX_LISTS)
+        zt_docx_add_numbering(z, &numbering);
     zipw_add_xml(z, "word/footer1.xml", zt_docx_footer(p, p->gbt ? "right" : "center"));
     if (p->gbt)
         zipw_add_xml(z, "word/footer2.xml", zt_docx_footer(p, "left"));
