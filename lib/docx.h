@@ -36,7 +36,11 @@ int zt_docx_text_width(const zt_docx_preset *p);
 /* What a document holds besides headings and paragraphs: the parts and
  * styles it needs beyond those of every document.  A document without
  * them gets the same bytes as before they existed. */
-enum { ZT_DOCX_LISTS = 1, ZT_DOCX_TABLES = 2, ZT_DOCX_CODE = 4 };
+enum {
+    ZT_DOCX_LISTS = 1u << ZHTIDY_LIST_ITEM,
+    ZT_DOCX_TABLES = 1u << ZHTIDY_TABLE,
+    ZT_DOCX_CODE = 1u << ZHTIDY_CODE
+}; /* as zt_block_kinds() gives them */
 
 /* ---- text runs ----------------------------------------------------------- */
 
@@ -75,14 +79,12 @@ void zt_docx_table(xmlw *x, const zhtidy_doc *doc, size_t i, int width);
 
 /* ---- lists (docx_lists.c) -------------------------------------------------- */
 
-/* Where the list items stand.  Every list is a w:num of its own, so that
- * its numbering starts at 1: a run of consecutive items, and each list
- * nested in one of its items, which is as HTML nests them. */
+/* Where the list items stand (see zt_list_step).  Every list is a w:num
+ * of its own, so that its numbering starts at 1. */
 typedef struct {
-    int depth;          /* the lists open, 0 outside a list */
-    bool ordered[8];    /* the kind of each */
-    unsigned num[8];    /* its w:num */
-    unsigned nums;      /* w:nums given so far */
+    zt_list_walk walk;
+    unsigned num[8]; /* the w:num of each list open */
+    unsigned nums;   /* w:nums given so far */
 } zt_docx_lists;
 
 /* Walk block I, the blocks being walked in order from a zeroed state: for a

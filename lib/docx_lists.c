@@ -14,25 +14,14 @@ enum { BULLETS = 0, NUMBERS = 1 };
 bool zt_docx_list_item(zt_docx_lists *l, const zhtidy_doc *doc, size_t i, unsigned *num,
                        int *ilvl)
 {
-    if (zhtidy_doc_block_type(doc, i) != ZHTIDY_LIST_ITEM) {
-        l->depth = 0;
+    bool start;
+    int depth = zt_list_step(&l->walk, doc, i, &start);
+    if (!depth)
         return false;
-    }
-    bool ordered = zhtidy_doc_block_flags(doc, i) & ZHTIDY_BLOCK_ORDERED;
-    int level = zhtidy_doc_block_level(doc, i);
-    if (level > l->depth + 1)
-        level = l->depth + 1; /* a skipped level nests one step only */
-    if (level < 1)
-        level = 1;
-    /* a new list: one level deeper, or a list of the other kind */
-    bool start = level > l->depth || l->ordered[level - 1] != ordered;
-    if (start) {
-        l->ordered[level - 1] = ordered;
-        l->num[level - 1] = ++l->nums;
-    }
-    l->depth = level;
-    *num = l->num[level - 1];
-    *ilvl = level - 1;
+    if (start)
+        l->num[depth - 1] = ++l->nums;
+    *num = l->num[depth - 1];
+    *ilvl = depth - 1;
     return start;
 }
 
@@ -99,7 +88,7 @@ static bool numbering_step(void *ctx, xmlw *x)
         xw_start(x, "w:num");
         xw_attr_int(x, "w:numId", num);
         xw_elem_attr(x, "w:abstractNumId", "w:val",
-                     n->lists.ordered[ilvl] ? "1" : "0");
+                     n->lists.walk.ordered[ilvl] ? "1" : "0");
         xw_start(x, "w:lvlOverride");
         xw_attr_int(x, "w:ilvl", ilvl);
         xw_elem_attr(x, "w:startOverride", "w:val", "1");

@@ -45,15 +45,6 @@ static bool grid_reach(grid *g, size_t c)
     return true;
 }
 
-/* The rows cell C of row R spans: no further than its row group (header or
- * body) goes, as HTML ends a row span there. */
-static size_t cell_rows(const grid *g, size_t r, const zhtidy_cell *c)
-{
-    size_t end = r < g->header_rows ? g->header_rows : g->rows;
-    size_t rs = c->rowspan ? c->rowspan : 1;
-    return rs < end - r ? rs : end - r;
-}
-
 /* Where the cells of row R go: the first column of each in AT (N cells),
  * their widths in SPAN.  Columns covered from above are passed over; a
  * span stops before a covered column. */
@@ -89,7 +80,7 @@ static void cover_row(grid *g, size_t r, const size_t *at, const unsigned *span)
     for (size_t k = 0; k < n; k++) {
         g->cols[at[k]].span = span[k];
         for (unsigned s = 0; s < span[k]; s++)
-            g->cols[at[k] + s].covered = cell_rows(g, r, &cells[k]) - 1;
+            g->cols[at[k] + s].covered = zt_cell_rows(g->doc, g->block, r, &cells[k]) - 1;
     }
 }
 
@@ -205,7 +196,8 @@ static void row(xmlw *x, grid *g, int width, size_t r, size_t *at, unsigned *spa
     }
     for (size_t c = 0, k = 0; c < g->ncols;) {
         if (k < n && at[k] == c) {
-            const char *merge = cell_rows(g, r, &cells[k]) > 1 ? "restart" : NULL;
+            bool down = zt_cell_rows(g->doc, g->block, r, &cells[k]) > 1;
+            const char *merge = down ? "restart" : NULL;
             cell(x, g, width, c, span[k], merge, &cells[k], head || cells[k].header);
             c += span[k++];
         } else if (g->cols[c].covered) {

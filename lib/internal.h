@@ -467,6 +467,28 @@ bool zt_html_sniff(const unsigned char *data, size_t len);
 zhtidy_status zt_html_read(zhtidy_doc *doc, const unsigned char *data, size_t len,
                            const zhtidy_options *opts, zhtidy_error *err);
 
+/* ---- the tree as the DOCX and EPUB writers lay it out (layout.c) -------- */
+
+/* The kinds of block DOC holds: bit 1 << T for each zhtidy_block_type T. */
+unsigned zt_block_kinds(const zhtidy_doc *doc);
+
+/* List items nest as HTML nests lists: a run of consecutive items is a
+ * list; an item one level deeper than the one before starts a list inside
+ * it (a deeper jump nests one step only); an item of the other kind
+ * (ordered or not) than its list starts a new list at its level. */
+typedef struct {
+    int depth;       /* the lists open, 0 outside a list */
+    bool ordered[8]; /* the kind of each */
+} zt_list_walk;
+/* Walk block I, the blocks being walked in order from a zeroed state: the
+ * depth (1-8) of a list item, with *START true when it starts a list at
+ * that depth; 0 for any other block, which ends the lists. */
+int zt_list_step(zt_list_walk *w, const zhtidy_doc *doc, size_t i, bool *start);
+
+/* The rows cell C of row R of table block I spans: at most to the end of
+ * its row group (the header rows, or the body) as HTML ends a row span. */
+size_t zt_cell_rows(const zhtidy_doc *doc, size_t i, size_t r, const zhtidy_cell *c);
+
 /* ---- writers' output (out.c) -------------------------------------------- */
 
 /* A writer's bytes, buffered on their way to the caller's sink.  After a

@@ -326,27 +326,6 @@ static bool document_step(void *ctx, xmlw *x)
     return false; /* the last piece */
 }
 
-/* The ZT_DOCX_* features DOC's blocks need. */
-static unsigned features(const zhtidy_doc *doc)
-{
-    unsigned f = 0;
-    for (size_t i = 0, n = zhtidy_doc_block_count(doc); i < n; i++)
-        switch (zhtidy_doc_block_type(doc, i)) {
-        case ZHTIDY_LIST_ITEM:
-            f |= ZT_DOCX_LISTS;
-            break;
-        case ZHTIDY_TABLE:
-            f |= ZT_DOCX_TABLES;
-            break;
-        case ZHTIDY_CODE:
-            f |= ZT_DOCX_CODE;
-            break;
-        default:
-            break;
-        }
-    return f;
-}
-
 /* Word knows regions, not scripts: zh-Hant and zh-Hans become TW and CN. */
 static const char *word_lang(const zhtidy_doc *doc)
 {
@@ -378,7 +357,7 @@ zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options
     const zt_docx_preset *p =
         opts->style == ZHTIDY_DOCX_GBT9704 ? &zt_docx_gbt9704 : &zt_docx_plain;
     const char *lang = word_lang(doc);
-    unsigned f = features(doc);
+    unsigned f = zt_block_kinds(doc);
     zipw *z = zipw_new(opts->epoch);
     if (!z)
         return ZHTIDY_ERR_NOMEM;
