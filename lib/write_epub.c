@@ -6,8 +6,9 @@
  * identifier derived from a hash of the content, so a rebuild gives the
  * same book.  CSS for Chinese reading: indented paragraphs with no gaps,
  * justified text, CJK font stacks for Simplified or Traditional, and
- * vertical writing on request. */
-#include "package.h"
+ * vertical writing on request.  Lists, tables and code are written by
+ * epub_blocks.c. */
+#include "epub.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -85,10 +86,26 @@ static void identifier(const book *b, char *out, size_t len)
     for (size_t i = 0; i < zhtidy_doc_block_count(b->doc); i++) {
         size_t n;
         const char *t = block_text(b, i, &n);
-        char tag[8];
-        snprintf(tag, sizeof tag, "%d|", zhtidy_doc_block_level(b->doc, i));
+        zhtidy_block_type type = zhtidy_doc_block_type(b->doc, i);
+        int level = zhtidy_doc_block_level(b->doc, i);
+        char tag[24];
+        /* lists, tables and code add their kind: a book of headings and
+         * paragraphs keeps the identifier it had before they were written */
+        if (type == ZHTIDY_PARAGRAPH || type == ZHTIDY_HEADING)
+            snprintf(tag, sizeof tag, "%d|", level);
+        else
+            snprintf(tag, sizeof tag, "%d|%d|", level, (int)type);
         h1 = fnv1a(fnv1a(h1, tag, strlen(tag)), t, n + 1);
         h2 = fnv1a(fnv1a(h2, t, n + 1), tag, strlen(tag));
+        for (size_t r = 0, rows = zhtidy_doc_table_rows(b->doc, i, NULL); r < rows; r++) {
+            const zhtidy_cell *c = zhtidy_doc_table_row(b->doc, i, r, &n);
+            for (size_t k = 0; k < n; k++) {
+                h1 = fnv1a(h1, c[k].text, c[k].len + 1);
+                h2 = fnv1a(h2, c[k].text, c[k].len + 1);
+            }
+            h1 = fnv1a(h1, "\n", 1);
+            h2 = fnv1a(h2, "\n", 1);
+        }
     }
     snprintf(out, len, "urn:uuid:%08x-%04x-5%03x-%04x-%012llx", (unsigned)(h1 >> 32),
              (unsigned)((h1 >> 16) & 0xFFFF), (unsigned)(h1 & 0xFFF),
@@ -184,16 +201,32 @@ static xmlw *chapter(const void *ctx, size_t first)
         return NULL;
     xw_start(x, "section");
     xw_attr(x, "epub:type", title ? "chapter" : "preface");
-    for (size_t i = first; i < n && b->chapter_of[i] == ch; i++) {
+    size_t end = first;
+    while (end < n && b->chapter_of[end] == ch)
+        end++;
+    for (size_t i = first; i < end;) {
         size_t len;
         const char *text = block_text(b, i, &len);
-        if (is_heading(b, i, 0))
+        switch (zhtidy_doc_block_type(b->doc, i)) {
+        case ZHTIDY_HEADING:
             heading_elem(x, b, zhtidy_doc_block_level(b->doc, i), i, text, len);
-        else {
+            break;
+        case ZHTIDY_LIST_ITEM:
+            i = zt_epub_list(x, b->doc, i, end);
+            continue;
+        case ZHTIDY_TABLE:
+            zt_epub_table(x, b->doc, i);
+            break;
+        case ZHTIDY_CODE:
+            zt_epub_code(x, text, len);
+            break;
+        default:
             xw_start(x, "p");
             body_text(x, b, text, len);
             xw_end(x);
+            break;
         }
+        i++;
     }
     return x;
 }
@@ -541,6 +574,7 @@ static bool add_css(zipw *z, const book *b)
     zt_buf_add(&css, CSS_COMMON, sizeof CSS_COMMON - 1);
     zt_buf_add(&css, b->traditional ? CSS_HANT : CSS_HANS,
                b->traditional ? sizeof CSS_HANT - 1 : sizeof CSS_HANS - 1);
+    zt_epub_blocks_css(&css, zt_block_kinds(b->doc));
     if (b->wo->vertical)
         zt_buf_add(&css, CSS_VERTICAL, sizeof CSS_VERTICAL - 1);
     bool ok = !css.failed && zipw_add(z, "OEBPS/style.css", css.data, css.len, false);
