@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: MIT
 # Real programs judge the DOCX and EPUB files.
 # usage: outputs.sh CHECK TOOLS_DIR SAMPLES_DIR SHARED_DIR
-#   schema     xmllint validates every part of the DOCX against the ECMA-376 schemas
-#   soffice    LibreOffice converts every DOCX to PDF; pdftotext finds the headings
-#   readback   pandoc reads every DOCX and EPUB back to the text zhtidy-txt gives
+#   schema     xmllint validates every part of the DOCX against the ECMA-376 schemas;
+#              tables and lists are laid out as Word needs them (docx_check.py)
+#   soffice    LibreOffice converts every DOCX to PDF; pdftotext finds the headings,
+#              and the list items, table cells and code of the block documents
+#   readback   pandoc reads every DOCX and EPUB back to the text zhtidy-txt gives,
+#              and the block documents to their lists, tables and code
 #   epubcheck  epubcheck: 0 errors, 0 warnings, samples and edge documents
 #   repro      byte-identical rebuilds, whatever the time zone
 #   hostile    control characters and markup characters in the text
@@ -43,6 +46,114 @@ make_edges() {
   # five numbering styles in a TOC: the fifth must not become a heading level
   printf '某某方案\n目录\n一、总体要求3\n（一）指导思想3\n1.基本原则4\n（1）坚持党的领导4\n①加强组织5\n一、总体要求\n（一）指导思想\n1.基本原则\n（1）坚持党的领导\n①加强组织\n正文内容。\n' >"$tmp/edge/five-levels.txt"
   printf '标题<&>"\x27]]>\n正文里有<p>标签</p>、&amp;、]]>、"引号"和\x0c换页\x08退格\x01控制符。\n一、<小节>&\n更多 a<b && c>d 文字。\n' >"$tmp/edge/hostile.txt"
+  make_blocks
+}
+
+# Block documents: JSON trees with nested lists of both kinds, tables with
+# a header row, spans and empty cells, and code with leading spaces and
+# markup characters; then the awkward cases (a list that starts deep,
+# kinds alternating, spans past the table's end or over covered columns,
+# tables back to back and at the end, empty code).
+make_blocks() {
+  cat >"$tmp/edge/blocks.json" <<'EOF'
+{"zhtidy": 1,
+ "meta": {"title": "列表、表格与代码", "lang": "zh-CN"},
+ "blocks": [
+  {"type": "heading", "level": 1, "text": "一、列表"},
+  {"type": "paragraph", "text": "下面是一个嵌套的列表。"},
+  {"type": "list_item", "level": 1, "text": "苹果"},
+  {"type": "list_item", "level": 1, "text": "香蕉"},
+  {"type": "list_item", "level": 2, "ordered": true, "text": "第一步"},
+  {"type": "list_item", "level": 2, "ordered": true, "text": "第二步"},
+  {"type": "list_item", "level": 3, "text": "细节甲"},
+  {"type": "list_item", "level": 2, "ordered": true, "text": "第三步"},
+  {"type": "list_item", "level": 1, "text": "橙子"},
+  {"type": "paragraph", "text": "再是一个有序列表。"},
+  {"type": "list_item", "level": 1, "ordered": true, "text": "甲项"},
+  {"type": "list_item", "level": 1, "ordered": true, "text": "乙项"},
+  {"type": "list_item", "level": 2, "text": "乙项的要点"},
+  {"type": "list_item", "level": 1, "ordered": true, "text": "丙项"},
+  {"type": "heading", "level": 1, "text": "二、表格"},
+  {"type": "table", "header_rows": 1, "rows": [
+    ["地区", "人口", "面积"],
+    [{"text": "华东", "rowspan": 2}, "一千万", "一百"],
+    ["八百万", "九十"],
+    [{"text": "合计", "colspan": 2}, "一百九十"]]},
+  {"type": "paragraph", "text": "有空单元格的表格："},
+  {"type": "table", "header_rows": 1, "rows": [
+    ["名称", "说明"],
+    ["甲", ""],
+    ["", "第一行\n第二行"],
+    ["x<y", "a&b"]]},
+  {"type": "heading", "level": 1, "text": "三、代码"},
+  {"type": "code", "text": "int main(void)\n{\n    if (a < b && c > d)\n        return 0;\n\n\treturn 1; /* 注释 */\n}\n"},
+  {"type": "paragraph", "text": "结束。"}
+ ]}
+EOF
+  cat >"$tmp/edge/blocks-awkward.json" <<'EOF'
+{"zhtidy": 1,
+ "meta": {"title": "边缘情形"},
+ "blocks": [
+  {"type": "list_item", "level": 3, "text": "从第三层开始"},
+  {"type": "list_item", "level": 1, "ordered": true, "text": "有序"},
+  {"type": "list_item", "level": 1, "text": "无序接在有序后"},
+  {"type": "list_item", "level": 8, "ordered": true, "text": "跳到第八层"},
+  {"type": "table", "header_rows": 2, "rows": [
+    [{"text": "跨两行两列", "rowspan": 2, "colspan": 2}, "表头"],
+    ["次表头"],
+    [{"text": "越过表尾", "rowspan": 9}, "短行"],
+    [{"text": "跨过被占的列", "colspan": 3}],
+    [],
+    ["a", "b", "c", "d"]]},
+  {"type": "table", "header_rows": 0, "rows": []},
+  {"type": "table", "header_rows": 0, "rows": [["紧接的表"]]},
+  {"type": "code", "text": ""},
+  {"type": "code", "text": "\n"},
+  {"type": "code", "text": "  <tag attr=\"x\">&amp;</tag>  "},
+  {"type": "table", "rows": [[{"text": "文末的表", "header": true}, "x"]]}
+ ]}
+EOF
+}
+
+# What pandoc should see of blocks.json in a DOCX or an EPUB, in
+# pandoc_tree.py's form.
+blocks_want() {
+  cat <<'EOF'
+h1 一、列表
+p 下面是一个嵌套的列表。
+ul
+  li 苹果
+  li 香蕉
+    ol
+      li 第一步
+      li 第二步
+        ul
+          li 细节甲
+      li 第三步
+  li 橙子
+p 再是一个有序列表。
+ol
+  li 甲项
+  li 乙项
+    ul
+      li 乙项的要点
+  li 丙项
+h1 二、表格
+table
+  head [地区] [人口] [面积]
+  row [华东 rowspan=2] [一千万] [一百]
+  row [八百万] [九十]
+  row [合计 colspan=2] [一百九十]
+p 有空单元格的表格：
+table
+  head [名称] [说明]
+  row [甲] []
+  row [] [第一行/第二行]
+  row [x<y] [a&b]
+h1 三、代码
+code "int main(void)\n{\n    if (a < b && c > d)\n        return 0;\n\n\treturn 1; /* 注释 */\n}"
+p 结束。
+EOF
 }
 
 # The tree zhtidy-txt gives: headings and paragraphs, one a line.
@@ -71,9 +182,9 @@ schema)
       bad "$(basename "$d") $1: $(grep -v 'Skipping import' "$tmp/err" | head -c 400)"; fi
   }
   make_edges
-  for f in "$samples"/*.txt "$tmp"/edge/*.txt; do
+  for f in "$samples"/*.txt "$tmp"/edge/*.txt "$tmp"/edge/*.json; do
     for style in plain gbt9704; do
-      d="$tmp/x/$(basename "$f" .txt)-$style"
+      name=$(basename "$f"); d="$tmp/x/${name%.*}-$style"
       mkdir -p "$d"
       "$tools/zhtidy-docx" --style "$style" "$f" -o "$d.docx" 2>/dev/null || { bad "zhtidy-docx failed on $f"; continue; }
       (cd "$d" && unzip -q "$d.docx")
@@ -86,6 +197,10 @@ schema)
       valid word/_rels/document.xml.rels "$opc/opc-relationships.xsd"
       valid docProps/core.xml "$opc/opc-coreProperties.xsd"
       valid docProps/app.xml "$extended"
+      case $f in *.json)
+        if python3 "$here/docx_check.py" "$d" "$f" >"$tmp/err"; then ok; else
+          bad "$(basename "$d"): tables or lists not as Word needs them:"; head -5 "$tmp/err"; fi ;;
+      esac
     done
   done
   finish ;;
@@ -104,6 +219,23 @@ soffice)
       grep -qF -- "$h" "$tmp/$name.pdf.txt" || { missing=$((missing + 1)); echo "  $name: heading not in PDF: $h"; }
     done < <("$tools/zhtidy-txt" --format tree "$f" | sed -n -E 's/^h[1-4] //p' | cut -c1-12)
     [ "$missing" -eq 0 ] && ok || bad "$name: $missing headings missing from the PDF"
+  done
+  make_edges
+  for style in plain gbt9704; do
+    name=blocks-$style
+    "$tools/zhtidy-docx" --style "$style" "$tmp/edge/blocks.json" -o "$tmp/$name.docx" || { bad "zhtidy-docx $name"; continue; }
+    HOME=$tmp timeout 180 soffice --headless -env:UserInstallation=file://$tmp/lo \
+      --convert-to pdf --outdir "$tmp" "$tmp/$name.docx" >/dev/null 2>&1
+    [ -s "$tmp/$name.pdf" ] || { bad "LibreOffice made no PDF of $name"; continue; }
+    pdftotext "$tmp/$name.pdf" - | tr -d ' \f' >"$tmp/$name.pdf.txt"
+    missing=0
+    # every list item, table cell and code line (spaces aside) of blocks.json
+    for t in 苹果 香蕉 第一步 第二步 细节甲 第三步 橙子 甲项 乙项 乙项的要点 丙项 \
+             地区 人口 面积 华东 一千万 一百 八百万 九十 合计 一百九十 名称 说明 甲 第一行 第二行 \
+             'x<y' 'a&b' 'intmain(void)' 'if(a<b&&c>d)' 'return0;' 'return1;/*注释*/'; do
+      grep -qxF -- "$t" "$tmp/$name.pdf.txt" || { missing=$((missing + 1)); echo "  $name: not a line of the PDF: $t"; }
+    done
+    [ "$missing" -eq 0 ] && ok || bad "$name: $missing list items, cells or code lines missing from the PDF"
   done
   finish ;;
 
@@ -125,6 +257,17 @@ readback)
       sed -n '/^<p><span id="chapter-001.xhtml"><\/span><\/p>$/,$p' | html_blocks >"$tmp/got"
     if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "$name.epub reads back differently:"; diff "$tmp/want" "$tmp/got" | head -8; fi
   done
+  blocks_want >"$tmp/want"
+  for style in plain gbt9704; do
+    "$tools/zhtidy-docx" --style "$style" --no-toc "$tmp/edge/blocks.json" -o "$tmp/blocks.docx"
+    pandoc -f docx -t json "$tmp/blocks.docx" | python3 "$here/pandoc_tree.py" >"$tmp/got"
+    if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "blocks.docx ($style) reads back differently:"; diff "$tmp/want" "$tmp/got" | head -12; fi
+  done
+  for mode in "" --vertical; do
+    "$tools/zhtidy-epub" $mode "$tmp/edge/blocks.json" -o "$tmp/blocks.epub"
+    pandoc -f epub -t json "$tmp/blocks.epub" | python3 "$here/pandoc_tree.py" --after chapter-001.xhtml >"$tmp/got"
+    if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "blocks.epub $mode reads back differently:"; diff "$tmp/want" "$tmp/got" | head -12; fi
+  done
   finish ;;
 
 epubcheck)
@@ -132,9 +275,9 @@ epubcheck)
   jar=/usr/share/java/epubcheck.jar
   [ -f "$jar" ] || { echo "SKIP: $jar not found (Debian package epubcheck)"; exit 77; }
   make_edges
-  for f in "$samples"/*.txt "$tmp"/edge/*.txt; do
+  for f in "$samples"/*.txt "$tmp"/edge/*.txt "$tmp"/edge/*.json; do
     for mode in "" --vertical; do
-      out="$tmp/$(basename "$f" .txt)${mode:+-vertical}.epub"
+      name=$(basename "$f"); out="$tmp/${name%.*}${mode:+-vertical}.epub"
       "$tools/zhtidy-epub" $mode "$f" -o "$out" 2>/dev/null || { bad "zhtidy-epub $mode $f failed"; continue; }
       java -jar "$jar" "$out" >"$tmp/check" 2>&1
       if grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' "$tmp/check"; then ok; else
@@ -170,9 +313,9 @@ PY
 repro)
   need cmp
   make_edges
-  for f in "$samples"/*.txt "$tmp/edge/hostile.txt"; do
+  for f in "$samples"/*.txt "$tmp/edge/hostile.txt" "$tmp"/edge/*.json; do
     for tool in docx epub; do
-      name=$(basename "$f" .txt)
+      name=$(basename "$f"); name=${name%.*}
       TZ=UTC "$tools/zhtidy-$tool" "$f" -o "$tmp/a.$tool" 2>/dev/null
       sleep 1
       TZ=Asia/Shanghai "$tools/zhtidy-$tool" "$f" -o "$tmp/b.$tool" 2>/dev/null
