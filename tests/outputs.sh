@@ -5,10 +5,12 @@
 #   schema     xmllint validates every part of the DOCX against the ECMA-376 schemas;
 #              tables and lists are laid out as Word needs them (docx_check.py)
 #   soffice    LibreOffice converts every DOCX to PDF; pdftotext finds the headings,
-#              and the list items, table cells and code of the block documents
+#              and the list items, table cells and code of the block documents and
+#              of tests/blocks-page.html
 #   readback   pandoc reads every DOCX and EPUB back to the text zhtidy-txt gives,
-#              and the block documents to their lists, tables and code
-#   epubcheck  epubcheck: 0 errors, 0 warnings, samples and edge documents
+#              and the block documents and web pages to their lists, tables and code
+#   text       zhtidy-txt writes a page's lists, tables and code as plain text
+#   epubcheck  epubcheck: 0 errors, 0 warnings, samples, edge documents and pages
 #   repro      byte-identical rebuilds, whatever the time zone
 #   hostile    control characters and markup characters in the text
 # Exit 77 (skipped) when a program or ../shared is missing, saying which.
@@ -156,6 +158,84 @@ p 结束。
 EOF
 }
 
+# Web pages with lists, tables and code, through the HTML reader: the test
+# page and two pages of the corpus (a reference table; a program in <pre>).
+pages=("$here/blocks-page.html" "$here"/corpus/html/023-*.html "$here"/corpus/html/026-*.html)
+
+# What pandoc should see of tests/blocks-page.html in a DOCX or an EPUB, read
+# off the page (its <h1> is the title, which is no block).
+page_want() {
+  cat <<'EOF'
+p 为做好本年度安全生产检查工作，切实防范各类事故的发生，结合本单位实际，制定本方案。
+h2 一、工作步骤
+p 检查工作按以下步骤进行，各部门要按时完成每一步的任务。
+ul
+  li 动员部署阶段
+  li 自查自改阶段
+    ol
+      li 各部门对照清单自查
+      li 发现问题立即整改
+        ul
+          li 一般隐患当场整改
+          li 重大隐患挂牌督办
+      li 形成自查报告
+  li 总结提高阶段
+h2 二、检查安排
+p 各部门的检查时间和人数安排见下表，如有变动另行通知。
+table
+  head [部门] [检查时间] [人数]
+  row [生产部 rowspan=2] [三月上旬] [十二]
+  row [三月下旬] [八]
+  row [办公室] [四月上旬] [五]
+  row [合计 colspan=2] [二十五]
+h2 三、数据报送
+p 检查数据统一用下面的程序汇总，请勿改动其中的空格和缩进。
+code "def total(rows):\n    s = 0\n    for r in rows:\n        if r < 0 and s > 0:\n            continue\n        s += r  # 累计人数\n    return s"
+p 本方案自印发之日起施行，由办公室负责解释。
+EOF
+}
+
+# The plain text zhtidy-txt should give of tests/blocks-page.html: list items
+# with their markers, indented by depth; table rows tab-separated; code as
+# it is.
+page_text() {
+  printf '%s\n' 安全生产检查工作方案 '' \
+    为做好本年度安全生产检查工作，切实防范各类事故的发生，结合本单位实际，制定本方案。 '' \
+    一、工作步骤 '' 检查工作按以下步骤进行，各部门要按时完成每一步的任务。 '' \
+    '- 动员部署阶段' '- 自查自改阶段' '  1. 各部门对照清单自查' '  2. 发现问题立即整改' \
+    '    - 一般隐患当场整改' '    - 重大隐患挂牌督办' '  3. 形成自查报告' '- 总结提高阶段' '' \
+    二、检查安排 '' 各部门的检查时间和人数安排见下表，如有变动另行通知。 ''
+  printf '部门\t检查时间\t人数\n生产部\t三月上旬\t十二\n三月下旬\t八\n办公室\t四月上旬\t五\n合计\t二十五\n'
+  printf '%s\n' '' 三、数据报送 '' 检查数据统一用下面的程序汇总，请勿改动其中的空格和缩进。 '' \
+    'def total(rows):' '    s = 0' '    for r in rows:' '        if r < 0 and s > 0:' \
+    '            continue' '        s += r  # 累计人数' '    return s' '' \
+    本方案自印发之日起施行，由办公室负责解释。
+}
+
+# page_code PAGE ENC: the text of PAGE's first <pre>, as pandoc_tree.py
+# prints a code block, read from the page itself (in its own encoding ENC),
+# less one line break at its start and one at its end, as HTML and the
+# reader drop them.
+page_code() {
+  python3 - "$1" "$2" <<'EOF'
+import html.parser, json, sys
+class Pre(html.parser.HTMLParser):
+    depth, text, done = 0, "", False
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag == "pre" and not self.done
+    def handle_endtag(self, tag):
+        if tag == "pre" and self.depth:
+            self.depth, self.done = 0, True
+    def handle_data(self, data):
+        if self.depth:
+            self.text += data
+p = Pre(convert_charrefs=True)
+p.feed(open(sys.argv[1], encoding=sys.argv[2]).read())
+t = p.text[1:] if p.text.startswith("\n") else p.text
+print("code " + json.dumps(t[:-1] if t.endswith("\n") else t, ensure_ascii=False))
+EOF
+}
+
 # The tree zhtidy-txt gives: headings and paragraphs, one a line.
 expected_blocks() { "$tools/zhtidy-txt" --format tree "$@" | grep -a -E '^(h[1-4]|p) '; }
 
@@ -182,7 +262,7 @@ schema)
       bad "$(basename "$d") $1: $(grep -v 'Skipping import' "$tmp/err" | head -c 400)"; fi
   }
   make_edges
-  for f in "$samples"/*.txt "$tmp"/edge/*.txt "$tmp"/edge/*.json; do
+  for f in "$samples"/*.txt "$tmp"/edge/*.txt "$tmp"/edge/*.json "${pages[@]}"; do
     for style in plain gbt9704; do
       name=$(basename "$f"); d="$tmp/x/${name%.*}-$style"
       mkdir -p "$d"
@@ -197,10 +277,12 @@ schema)
       valid word/_rels/document.xml.rels "$opc/opc-relationships.xsd"
       valid docProps/core.xml "$opc/opc-coreProperties.xsd"
       valid docProps/app.xml "$extended"
-      case $f in *.json)
-        if python3 "$here/docx_check.py" "$d" "$f" >"$tmp/err"; then ok; else
-          bad "$(basename "$d"): tables or lists not as Word needs them:"; head -5 "$tmp/err"; fi ;;
-      esac
+      # the tree the document was written from: a page's as zhtidy reads it
+      case $f in *.json) tree=$f ;; *.html) tree=$d.json; "$tools/zhtidy" -t json "$f" -o "$tree" ;; *) tree= ;; esac
+      if [ -n "$tree" ]; then
+        if python3 "$here/docx_check.py" "$d" "$tree" >"$tmp/err"; then ok; else
+          bad "$(basename "$d"): tables or lists not as Word needs them:"; head -5 "$tmp/err"; fi
+      fi
     done
   done
   finish ;;
@@ -220,23 +302,32 @@ soffice)
     done < <("$tools/zhtidy-txt" --format tree "$f" | sed -n -E 's/^h[1-4] //p' | cut -c1-12)
     [ "$missing" -eq 0 ] && ok || bad "$name: $missing headings missing from the PDF"
   done
-  make_edges
-  for style in plain gbt9704; do
-    name=blocks-$style
-    "$tools/zhtidy-docx" --style "$style" "$tmp/edge/blocks.json" -o "$tmp/$name.docx" || { bad "zhtidy-docx $name"; continue; }
+  # pdf_lines NAME INPUT STYLE TEXT...: each TEXT (spaces aside) is a line of
+  # the PDF LibreOffice makes of INPUT's DOCX
+  pdf_lines() {
+    local name=$1 f=$2 style=$3 missing=0; shift 3
+    "$tools/zhtidy-docx" --style "$style" "$f" -o "$tmp/$name.docx" || { bad "zhtidy-docx $name"; return; }
     HOME=$tmp timeout 180 soffice --headless -env:UserInstallation=file://$tmp/lo \
       --convert-to pdf --outdir "$tmp" "$tmp/$name.docx" >/dev/null 2>&1
-    [ -s "$tmp/$name.pdf" ] || { bad "LibreOffice made no PDF of $name"; continue; }
+    [ -s "$tmp/$name.pdf" ] || { bad "LibreOffice made no PDF of $name"; return; }
     pdftotext "$tmp/$name.pdf" - | tr -d ' \f' >"$tmp/$name.pdf.txt"
-    missing=0
-    # every list item, table cell and code line (spaces aside) of blocks.json
-    for t in 苹果 香蕉 第一步 第二步 细节甲 第三步 橙子 甲项 乙项 乙项的要点 丙项 \
-             地区 人口 面积 华东 一千万 一百 八百万 九十 合计 一百九十 名称 说明 甲 第一行 第二行 \
-             'x<y' 'a&b' 'intmain(void)' 'if(a<b&&c>d)' 'return0;' 'return1;/*注释*/'; do
+    for t in "$@"; do
       grep -qxF -- "$t" "$tmp/$name.pdf.txt" || { missing=$((missing + 1)); echo "  $name: not a line of the PDF: $t"; }
     done
     [ "$missing" -eq 0 ] && ok || bad "$name: $missing list items, cells or code lines missing from the PDF"
+  }
+  make_edges
+  # every list item, table cell and code line of blocks.json, and of the page
+  for style in plain gbt9704; do
+    pdf_lines "blocks-$style" "$tmp/edge/blocks.json" "$style" \
+      苹果 香蕉 第一步 第二步 细节甲 第三步 橙子 甲项 乙项 乙项的要点 丙项 \
+      地区 人口 面积 华东 一千万 一百 八百万 九十 合计 一百九十 名称 说明 甲 第一行 第二行 \
+      'x<y' 'a&b' 'intmain(void)' 'if(a<b&&c>d)' 'return0;' 'return1;/*注释*/'
   done
+  pdf_lines page "$here/blocks-page.html" plain \
+    动员部署阶段 自查自改阶段 各部门对照清单自查 发现问题立即整改 一般隐患当场整改 重大隐患挂牌督办 \
+    形成自查报告 总结提高阶段 部门 检查时间 人数 生产部 三月上旬 十二 三月下旬 八 办公室 四月上旬 五 \
+    合计 二十五 'deftotal(rows):' 's=0' 'forrinrows:' 'ifr<0ands>0:' 'continue' 's+=r#累计人数' 'returns'
   finish ;;
 
 readback)
@@ -257,17 +348,58 @@ readback)
       sed -n '/^<p><span id="chapter-001.xhtml"><\/span><\/p>$/,$p' | html_blocks >"$tmp/got"
     if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "$name.epub reads back differently:"; diff "$tmp/want" "$tmp/got" | head -8; fi
   done
-  blocks_want >"$tmp/want"
-  for style in plain gbt9704; do
-    "$tools/zhtidy-docx" --style "$style" --no-toc "$tmp/edge/blocks.json" -o "$tmp/blocks.docx"
-    pandoc -f docx -t json "$tmp/blocks.docx" | python3 "$here/pandoc_tree.py" >"$tmp/got"
-    if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "blocks.docx ($style) reads back differently:"; diff "$tmp/want" "$tmp/got" | head -12; fi
+  # tree_back NAME INPUT WANT [FILTER]: pandoc reads INPUT's DOCX (both
+  # styles) and EPUB (both directions) back to the blocks in WANT (only
+  # those whose line matches the ERE FILTER, with the lines under them)
+  tree_back() {
+    local name=$1 f=$2 want=$3 filter=${4:-} style mode
+    for style in plain gbt9704; do
+      "$tools/zhtidy-docx" --style "$style" --no-toc "$f" -o "$tmp/$name.docx"
+      pandoc -f docx -t json "$tmp/$name.docx" | python3 "$here/pandoc_tree.py" | keep "$filter" >"$tmp/got"
+      if cmp -s "$want" "$tmp/got"; then ok; else bad "$name.docx ($style) reads back differently:"; diff "$want" "$tmp/got" | head -12; fi
+    done
+    for mode in "" --vertical; do
+      "$tools/zhtidy-epub" $mode "$f" -o "$tmp/$name.epub"
+      pandoc -f epub -t json "$tmp/$name.epub" | python3 "$here/pandoc_tree.py" --after chapter-001.xhtml |
+        keep "$filter" >"$tmp/got"
+      if cmp -s "$want" "$tmp/got"; then ok; else bad "$name.epub $mode reads back differently:"; diff "$want" "$tmp/got" | head -12; fi
+    done
+  }
+  keep() { if [ -z "$1" ]; then cat; else awk -v re="$1" '/^[^ ]/ { on = $0 ~ re } on'; fi; }
+  blocks_want >"$tmp/blocks.want"
+  tree_back blocks "$tmp/edge/blocks.json" "$tmp/blocks.want"
+  page_want >"$tmp/page.want"
+  tree_back page "$here/blocks-page.html" "$tmp/page.want"
+  # the corpus pages: 023's reference table, a list in one of its cells
+  # (each item a line of the cell) and a line break in another; 026's
+  # program, byte for byte as the page holds it
+  cat >"$tmp/023.want" <<'EOF'
+table
+  head [属性] [描述]
+  row [onreadystatechange] [存储函数（或函数名），每当 readyState 属性改变时，就会调用该函数。]
+  row [readyState] [存有 XMLHttpRequest 的状态。从 0 到 4 发生变化。/0: 请求未初始化/1: 服务器连接已建立/2: 请求已接收/3: 请求处理中/4: 请求已完成，且响应已就绪]
+  row [status] [200: "OK"/404: 未找到页面]
+EOF
+  tree_back 023 "${pages[1]}" "$tmp/023.want" '^table'
+  page_code "${pages[2]}" big5 >"$tmp/026.want"
+  [ "$(wc -l <"$tmp/026.want")" -eq 1 ] && grep -qF 'int  examine( void )\n{\n\tint count=0' "$tmp/026.want" &&
+    ok || bad "the program of ${pages[2]} was not read from the page"
+  tree_back 026 "${pages[2]}" "$tmp/026.want" '^code'
+  finish ;;
+
+text)
+  # list items with their markers, tables as tab-separated rows, code as it
+  # is: the page in full; a row of 023's table, whose cell holds a list
+  page_text >"$tmp/want"
+  if "$tools/zhtidy-txt" "$here/blocks-page.html" >"$tmp/got" && cmp -s "$tmp/want" "$tmp/got"; then ok; else
+    bad "blocks-page.html as text:"; diff "$tmp/want" "$tmp/got" | head -12; fi
+  "$tools/zhtidy-txt" "${pages[1]}" >"$tmp/got"
+  for row in '属性\t描述' 'onreadystatechange\t存储函数（或函数名），每当 readyState 属性改变时，就会调用该函数。' \
+             'readyState\t存有 XMLHttpRequest 的状态。从 0 到 4 发生变化。 0: 请求未初始化 1: 服务器连接已建立 2: 请求已接收 3: 请求处理中 4: 请求已完成，且响应已就绪' \
+             'status\t200: "OK" 404: 未找到页面'; do
+    grep -qxF -- "$(printf "$row")" "$tmp/got" && ok || bad "023 as text: no row '$row'"
   done
-  for mode in "" --vertical; do
-    "$tools/zhtidy-epub" $mode "$tmp/edge/blocks.json" -o "$tmp/blocks.epub"
-    pandoc -f epub -t json "$tmp/blocks.epub" | python3 "$here/pandoc_tree.py" --after chapter-001.xhtml >"$tmp/got"
-    if cmp -s "$tmp/want" "$tmp/got"; then ok; else bad "blocks.epub $mode reads back differently:"; diff "$tmp/want" "$tmp/got" | head -12; fi
-  done
+  "$tools/zhtidy-txt" "${pages[2]}" | grep -qxF -- '	int count=0 , last , i ;' && ok || bad "026 as text: a code line lost its tab"
   finish ;;
 
 epubcheck)
@@ -275,7 +407,7 @@ epubcheck)
   jar=/usr/share/java/epubcheck.jar
   [ -f "$jar" ] || { echo "SKIP: $jar not found (Debian package epubcheck)"; exit 77; }
   make_edges
-  for f in "$samples"/*.txt "$tmp"/edge/*.txt "$tmp"/edge/*.json; do
+  for f in "$samples"/*.txt "$tmp"/edge/*.txt "$tmp"/edge/*.json "${pages[@]}"; do
     for mode in "" --vertical; do
       name=$(basename "$f"); out="$tmp/${name%.*}${mode:+-vertical}.epub"
       "$tools/zhtidy-epub" $mode "$f" -o "$out" 2>/dev/null || { bad "zhtidy-epub $mode $f failed"; continue; }
@@ -313,7 +445,7 @@ PY
 repro)
   need cmp
   make_edges
-  for f in "$samples"/*.txt "$tmp/edge/hostile.txt" "$tmp"/edge/*.json; do
+  for f in "$samples"/*.txt "$tmp/edge/hostile.txt" "$tmp"/edge/*.json "${pages[@]}"; do
     for tool in docx epub; do
       name=$(basename "$f"); name=${name%.*}
       TZ=UTC "$tools/zhtidy-$tool" "$f" -o "$tmp/a.$tool" 2>/dev/null
