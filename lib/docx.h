@@ -25,10 +25,13 @@ typedef struct {
     int pg_top, pg_bottom, pg_left, pg_right; /* twips */
     int line_chars, page_lines; /* for the estimated page numbers of the TOC */
     bool gbt;           /* — 1 — page numbers, odd right and even left */
+    bool hant;          /* Traditional: Taiwan's fonts, 目錄 */
 } zt_docx_preset;
 
-/* Word's Chinese defaults (宋体 12 pt, 黑体 headings) and GB/T 9704. */
-extern const zt_docx_preset zt_docx_plain, zt_docx_gbt9704;
+/* Word's Chinese defaults (宋体 12 pt, 黑体 headings), the same for
+ * Traditional documents with Taiwan's fonts (新細明體, 微軟正黑體), and
+ * GB/T 9704. */
+extern const zt_docx_preset zt_docx_plain, zt_docx_plain_hant, zt_docx_gbt9704;
 
 /* The width of the text between the margins of an A4 page, in twips. */
 int zt_docx_text_width(const zt_docx_preset *p);

@@ -113,13 +113,19 @@ xmlw *zt_docx_core(const zhtidy_doc *doc, const zhtidy_docx_options *wo)
     optional_text(x, "cp:keywords", zhtidy_doc_meta(doc, ZHTIDY_META_KEYWORDS));
     optional_text(x, "dc:language", zhtidy_doc_meta(doc, ZHTIDY_META_LANG));
     optional_text(x, "cp:category", zhtidy_doc_meta(doc, ZHTIDY_META_CATEGORY));
+    optional_text(x, "dc:creator", zhtidy_doc_meta(doc, ZHTIDY_META_AUTHOR));
+    optional_text(x, "dc:description", zhtidy_doc_meta(doc, ZHTIDY_META_DESCRIPTION));
     static const char *dates[] = {"dcterms:created", "dcterms:modified"};
     char date[32];
     zt_iso_date(wo->epoch, date);
+    /* the document's own date, when it has one W3CDTF can say, is when it
+     * was created; the file was made at the epoch */
+    const char *given = zhtidy_doc_meta(doc, ZHTIDY_META_DATE);
     for (int i = 0; i < 2; i++) {
+        const char *d = i == 0 && zt_w3c_date(given) ? given : date;
         xw_start(x, dates[i]);
         xw_attr(x, "xsi:type", "dcterms:W3CDTF");
-        xw_text(x, date, strlen(date));
+        xw_text(x, d, strlen(d));
         xw_end(x);
     }
     return x;

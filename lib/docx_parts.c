@@ -24,14 +24,25 @@ static const zt_docx_font COURIER = {"Courier New", NULL, "modern", "fixed",
 /* Word's Chinese defaults: 宋体 小四 (12 pt) body, 黑体 headings. */
 const zt_docx_preset zt_docx_plain = {
     &SONG, &HEI, {&HEI, &HEI, &HEI, &HEI}, 24, 44, {32, 30, 28, 24}, {true, true, true, true},
-    360, false, 1440, 1440, 1800, 1800, 34, 27, false,
+    360, false, 1440, 1440, 1800, 1800, 34, 27, false, false,
+};
+
+static const zt_docx_font MINGLIU = {"新細明體", "PMingLiU", "roman", "variable",
+                                      "02020500000000000000"};
+static const zt_docx_font JHENGHEI = {"微軟正黑體", "Microsoft JhengHei", "swiss", "variable",
+                                       "020B0604030504040204"};
+
+/* The same for Traditional documents, with the fonts of Taiwan's Word. */
+const zt_docx_preset zt_docx_plain_hant = {
+    &MINGLIU, &JHENGHEI, {&JHENGHEI, &JHENGHEI, &JHENGHEI, &JHENGHEI}, 24, 44, {32, 30, 28, 24},
+    {true, true, true, true}, 360, false, 1440, 1440, 1800, 1800, 34, 27, false, true,
 };
 
 /* GB/T 9704: 仿宋 三号 (16 pt) body on a 28.95 pt exact pitch, 小标宋 二号
  * title, 黑体 / 楷体 / 仿宋 headings, margins 37/35/28/26 mm. */
 const zt_docx_preset zt_docx_gbt9704 = {
     &FANGSONG, &XBS, {&HEI, &KAI, &FANGSONG, &FANGSONG}, 32, 44, {32, 32, 32, 32},
-    {false, false, true, false}, 579, true, 2098, 1984, 1588, 1474, 28, 22, true,
+    {false, false, true, false}, 579, true, 2098, 1984, 1588, 1474, 28, 22, true, false,
 };
 
 int zt_docx_text_width(const zt_docx_preset *p)
@@ -336,6 +347,22 @@ xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang, unsigned feature
     xw_attr(x, "w:val", "0");
     xw_end(x);
     xw_end(x);
+    /* 28 characters of 16 pt are 448 pt, and GB/T 9704's 156 mm of text
+     * are 442 pt: the characters are set a little closer (w:spacing, in
+     * twips; rounded down so that 28 fit).  A grid of lines and characters
+     * with a negative w:charSpace does this in Word, but LibreOffice gives
+     * such a character two cells and sets 14 a line. */
+    if (p->gbt) {
+        int width = zt_docx_text_width(p), size = p->body_sz * 10;
+        int space = (width - p->line_chars * size) / p->line_chars;
+        if (space * p->line_chars + p->line_chars * size > width)
+            space--;
+        xw_start(x, "w:rPr");
+        xw_start(x, "w:spacing");
+        xw_attr_int(x, "w:val", space);
+        xw_end(x);
+        xw_end(x);
+    }
     xw_end(x);
 
     /* the body style carries the indent, so Normal stays usable for tables */
@@ -392,7 +419,7 @@ xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang, unsigned feature
     xw_attr(x, "w:lineRule", "auto");
     xw_end(x);
     xw_end(x);
-    rpr(x, &SONG, p->gbt ? 28 : 18, false, NULL);
+    rpr(x, p->hant ? &MINGLIU : &SONG, p->gbt ? 28 : 18, false, NULL);
     xw_end(x);
 
     style_head(x, "character", "Hyperlink", "Hyperlink", NULL, false);
@@ -462,8 +489,13 @@ xmlw *zt_docx_font_table(const zt_docx_preset *p, unsigned features)
     xw_start(x, "w:fonts");
     xw_attr(x, "xmlns:w", W_NS);
     font_entry(x, &TNR, false);
-    font_entry(x, &SONG, true);
-    font_entry(x, &HEI, true);
+    if (p->hant) {
+        font_entry(x, &MINGLIU, true);
+        font_entry(x, &JHENGHEI, true);
+    } else {
+        font_entry(x, &SONG, true);
+        font_entry(x, &HEI, true);
+    }
     if (p->gbt) {
         font_entry(x, &FANGSONG, true);
         font_entry(x, &KAI, true);

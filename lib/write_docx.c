@@ -75,8 +75,8 @@ static void toc(xmlw *x, const zhtidy_doc *doc, const zt_docx_preset *p)
     xw_end(x);
     xw_end(x);
     xw_start(x, "w:sdtContent");
-    static const char heading[] = "目录";
-    zt_docx_paragraph(x, "TOCHeading", heading, sizeof heading - 1);
+    const char *heading = p->hant ? "目錄" : "目录";
+    zt_docx_paragraph(x, "TOCHeading", heading, strlen(heading));
     size_t n = zhtidy_doc_block_count(doc), entries = 0;
     for (size_t i = 0; i < n; i++)
         entries += zhtidy_doc_block_type(doc, i) == ZHTIDY_HEADING;
@@ -146,8 +146,9 @@ static void section(xmlw *x, const zt_docx_preset *p)
     xw_start(x, "w:cols");
     xw_attr(x, "w:space", "425");
     xw_end(x);
-    /* the official layout sets lines on a grid; the plain one must not snap
-     * 1.5-spaced lines to two grid lines */
+    /* the official layout sets its 22 lines on a grid (its 28 characters a
+     * line come from the Normal style's spacing); the plain one must not
+     * snap 1.5-spaced lines to two grid lines */
     xw_start(x, "w:docGrid");
     if (p->gbt)
         xw_attr(x, "w:type", "lines");
@@ -192,7 +193,9 @@ static void document_open(document_part *d, xmlw *x)
     size_t headings = 0;
     for (size_t i = 0; i < d->n; i++)
         headings += zhtidy_doc_block_type(d->doc, i) == ZHTIDY_HEADING;
-    if (d->wo->toc == 1 ? headings > 0 : d->wo->toc == -1 && headings >= 3)
+    /* automatic: three headings or more; never for an official document
+     * (GB/T 9704 has none), unless asked for */
+    if (d->wo->toc == 1 ? headings > 0 : d->wo->toc == -1 && headings >= 3 && !d->p->gbt)
         toc(x, d->doc, d->p);
 }
 
@@ -354,9 +357,11 @@ zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options
     }
     if (!doc || !sink)
         return ZHTIDY_ERR_ARG;
-    const zt_docx_preset *p =
-        opts->style == ZHTIDY_DOCX_GBT9704 ? &zt_docx_gbt9704 : &zt_docx_plain;
     const char *lang = word_lang(doc);
+    bool hant = !strcmp(lang, "zh-TW") || !strcmp(lang, "zh-HK") || !strcmp(lang, "zh-MO");
+    const zt_docx_preset *p = opts->style == ZHTIDY_DOCX_GBT9704 ? &zt_docx_gbt9704
+                              : hant                            ? &zt_docx_plain_hant
+                                                                : &zt_docx_plain;
     unsigned f = zt_block_kinds(doc);
     zipw *z = zipw_new(opts->epoch);
     if (!z)

@@ -285,6 +285,26 @@ schema)
       fi
     done
   done
+  # metadata the user gave, in valid core properties
+  d=$tmp/x/meta; mkdir -p "$d"
+  "$tools/zhtidy-docx" --author 张三 --date 2024-05-01 -M description=说明 \
+    "$samples/002_039fb7077e656bd7.txt" -o "$d.docx" && (cd "$d" && unzip -q "$d.docx")
+  valid docProps/core.xml "$opc/opc-coreProperties.xsd"
+  grep -q '<dc:creator>张三</dc:creator>' "$d/docProps/core.xml" &&
+    grep -q '<dc:description>说明</dc:description>' "$d/docProps/core.xml" &&
+    grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2024-05-01</dcterms:created>' "$d/docProps/core.xml" &&
+    ok || bad "core.xml lacks the author, description or date given"
+  # a Traditional document: Taiwan's fonts and 目錄; the official style has no TOC unless asked
+  t=$samples/001_d1cd337ab5630d42.txt
+  "$tools/zhtidy-docx" "$t" -o "$tmp/hant.docx" &&
+    unzip -p "$tmp/hant.docx" word/fontTable.xml | grep -q 'w:name="新細明體"' &&
+    unzip -p "$tmp/hant.docx" word/styles.xml | grep -q 'w:eastAsia="微軟正黑體"' &&
+    unzip -p "$tmp/hant.docx" word/document.xml | grep -q '>目錄<' && ok ||
+    bad "a Traditional document lacks Taiwan's fonts or 目錄"
+  "$tools/zhtidy-docx" --style gbt9704 "$t" -o "$tmp/gbt.docx" &&
+    ! unzip -p "$tmp/gbt.docx" word/document.xml | grep -q TOCHeading && ok || bad "gbt9704 has a TOC by default"
+  "$tools/zhtidy-docx" --style gbt9704 --toc "$t" -o "$tmp/gbt.docx" &&
+    unzip -p "$tmp/gbt.docx" word/document.xml | grep -q TOCHeading && ok || bad "gbt9704 --toc has no TOC"
   finish ;;
 
 soffice)
@@ -316,6 +336,26 @@ soffice)
     done
     [ "$missing" -eq 0 ] && ok || bad "$name: $missing list items, cells or code lines missing from the PDF"
   }
+  # GB/T 9704: 28 characters a line, 22 lines a page (and the page number)
+  "$tools/zhtidy-docx" --style gbt9704 "$samples/000_5101e33908fe9746.txt" -o "$tmp/gbt.docx" &&
+    HOME=$tmp timeout 180 soffice --headless -env:UserInstallation=file://$tmp/lo \
+      --convert-to pdf --outdir "$tmp" "$tmp/gbt.docx" >/dev/null 2>&1
+  pdftotext -bbox "$tmp/gbt.pdf" "$tmp/gbt.html" 2>/dev/null
+  python3 - "$tmp/gbt.html" <<'PY' && ok || bad "gbt9704 is not 28 characters a line and 22 lines a page"
+import collections, re, sys
+pages = open(sys.argv[1], encoding="utf-8").read().split("<page ")[1:]
+per_line, per_page = collections.Counter(), []
+for p in pages:
+    lines = collections.Counter()
+    for y, w in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', p):
+        lines[round(float(y))] += len(w)
+    per_line.update(lines.values())
+    per_page.append(len(lines))
+full = per_line.most_common(1)[0][0]
+body = collections.Counter(per_page[1:-1]).most_common(1)[0][0]
+print("gbt9704: most lines hold %d characters; most pages %d lines with the page number" % (full, body))
+sys.exit(not (full == 28 and body == 23))
+PY
   make_edges
   # every list item, table cell and code line of blocks.json, and of the page
   for style in plain gbt9704; do
