@@ -60,8 +60,8 @@ static void opf_title(const char *name, void *xml, void *userdata)
             if (e->type != XML_ELEMENT_NODE || xmlStrcmp(e->name, BAD_CAST "title"))
                 continue;
             xmlChar *v = xmlNodeGetContent(e);
-            if (!v || !*v)
-                fz_fail("the EPUB's dc:title is empty");
+            if (!v || !v[strspn((const char *)v, " \t\r\n")])
+                fz_fail("the EPUB's dc:title is blank: \"%s\"", v ? (const char *)v : "");
             if (t->want && strcmp((const char *)v, t->want))
                 fz_fail("the EPUB's title is \"%s\", not the source's \"%s\"", v, t->want);
             xmlFree(v);
