@@ -62,8 +62,9 @@ void fz_writers_from_byte(fz_writers *w, uint8_t byte);
 void fz_write_text(const zhtidy_doc *doc, const fz_writers *w);
 
 /* As fz_write_text(), and the JSON reads back (as ZHTIDY_INPUT_JSON) to a
- * tree that writes the same JSON and the same text. */
-void fz_write_json_round_trip(const zhtidy_doc *doc, const fz_writers *w);
+ * tree that writes the same JSON and the same text.  Returns that tree;
+ * the caller frees it. */
+zhtidy_doc *fz_write_json_round_trip(const zhtidy_doc *doc, const fz_writers *w);
 
 /* Called with each XML part of a package, parsed; NAME is its zip name and
  * XML a libxml2 xmlDocPtr. */
@@ -77,5 +78,8 @@ void fz_write_packages(const zhtidy_doc *doc, const fz_writers *w, fz_part_fn pa
 
 /* Write DOC as DOCX and EPUB and only check that the writers succeed. */
 void fz_write_packages_quick(const zhtidy_doc *doc, const fz_writers *w);
+
+/* A and B write the same DOCX (EPUB when EPUB is true), byte for byte. */
+void fz_same_package(const zhtidy_doc *a, const zhtidy_doc *b, const fz_writers *w, bool epub);
 
 #endif

@@ -67,7 +67,7 @@ void fz_write_text(const zhtidy_doc *doc, const fz_writers *w)
     out_free(&j);
 }
 
-void fz_write_json_round_trip(const zhtidy_doc *doc, const fz_writers *w)
+zhtidy_doc *fz_write_json_round_trip(const zhtidy_doc *doc, const fz_writers *w)
 {
     out j = {0}, j2 = {0}, t = {0}, t2 = {0};
     write_json(doc, &w->json, &j);
@@ -90,12 +90,12 @@ void fz_write_json_round_trip(const zhtidy_doc *doc, const fz_writers *w)
     write_txt(back, &w->txt, &t2);
     if (t.len != t2.len || (t.len && memcmp(t.data, t2.data, t.len)))
         fz_fail("the JSON read back writes other text:\n%s\n----\n%s", t.data, t2.data);
-    zhtidy_doc_free(back);
     zhtidy_options_free(o);
     out_free(&j);
     out_free(&j2);
     out_free(&t);
     out_free(&t2);
+    return back;
 }
 
 /* ---- packages ------------------------------------------------------ */
@@ -191,4 +191,15 @@ void fz_write_packages_quick(const zhtidy_doc *doc, const fz_writers *w)
     out_free(&o);
     write_epub(doc, w, &o);
     out_free(&o);
+}
+
+void fz_same_package(const zhtidy_doc *a, const zhtidy_doc *b, const fz_writers *w, bool epub)
+{
+    out x = {0}, y = {0};
+    (epub ? write_epub : write_docx)(a, w, &x);
+    (epub ? write_epub : write_docx)(b, w, &y);
+    if (x.len != y.len || memcmp(x.data, y.data, x.len))
+        fz_fail("the tree read back from JSON writes another %s", epub ? "EPUB" : "DOCX");
+    out_free(&x);
+    out_free(&y);
 }
