@@ -229,10 +229,8 @@ void fz_check_accounting(const zhtidy_doc *raw, const zhtidy_doc *fixed, size_t 
 
 void fz_check_failure(zhtidy_status st, const zhtidy_doc *doc, const zhtidy_error *err)
 {
-    /* The statuses an input can earn.  ZHTIDY_ERR_ARG is among them while
-     * the HTML reader refuses pages with it. */
-    if (st != ZHTIDY_ERR_BINARY && st != ZHTIDY_ERR_ENCODING && st != ZHTIDY_ERR_JSON &&
-        st != ZHTIDY_ERR_ARG)
+    /* The statuses an input can earn. */
+    if (st != ZHTIDY_ERR_BINARY && st != ZHTIDY_ERR_ENCODING && st != ZHTIDY_ERR_JSON)
         fz_fail("reading failed with status %d: %s", (int)st, zhtidy_strerror(st));
     if (doc)
         fz_fail("a failed read left a document");

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz.h - the invariants the harnesses check, shared by the four of them.
+/* fuzz.h - the invariants the harnesses check, shared by all of them.
  *
  * Every check calls fz_fail(), which prints what failed and aborts: under
  * libFuzzer an abort is a finding, with the input saved; under the replay

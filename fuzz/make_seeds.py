@@ -9,6 +9,10 @@ seeds/inputs/   what fuzz_read, fuzz_options and fuzz_write start from: the
                 samples, the input of every case in tests/spec/*.spec, small
                 GB18030, Big5 and UTF-16 inputs, JSON trees, HTML pages
 seeds/sources/  what fuzz_source starts from: a flag byte, then a file name
+seeds/html/     what fuzz_html starts from: the input of every case in
+                tests/spec/html.spec, the corpus pages of tests/corpus/html/
+                up to 8 KB, and hostile shapes: deep nesting, tags left open,
+                entities, declared and undeclared GB18030, Big5 and UTF-16
 
 Run it again when the samples or the spec cases change; the files it
 writes are committed, so that fuzzing needs nothing but the repository.
@@ -62,6 +66,35 @@ HTML_PAGE = """<!DOCTYPE html>
 <script>var x = "<p>不是正文</p>";</script></body></html>
 """
 
+# Pages the reader must survive, kept small (the run's -max_len is 8192).
+HTML_SHAPES = {
+    "deep.html": "<!DOCTYPE html><html><body>" + "<div><span>层</span>" * 300 + "正文。",
+    "unclosed.html": "<html><body>" + "<p><b><i><a href=\"/x\">链接</a>说明，" * 60,
+    "entities.html": "<html><body><p>" + "&amp;&#x4E00;&#19968;&nbsp;&lt;&unknown;&#0;&#x110000;"
+                     "&#xD800;&#128;&#9;&#13;&#x1F600;" * 10 + "</p></body></html>",
+    "tables.html": "<html><body><table><tr><td>" * 20 + "<table><tr><th colspan=\"0\" "
+                   "rowspan=\"99999\">年份</th><td rowspan=\"-1\">甲</td></tr></table>"
+                   + "</td></tr></table>" * 20,
+    "lists.html": "<html><body>" + "<ul><li>第一项<ol><li>子项" * 12 + "</body></html>",
+    "layout.html": "<html><head><title>标题 - 站点名</title></head><body><table><tr><td>"
+                   "<div class=\"nav\">首页 | 登录</div></td></tr><tr><td><div id=\"content\">"
+                   "<h3>第一章</h3><p>正文第一段，说明情况。</p><h5>小节</h5><p>正文第二段！"
+                   "</p><pre>\n  code();\n</pre></div></td></tr></table>"
+                   "<div class=\"footer\">版权所有 备案号：京ICP备1号</div></body></html>",
+    "hidden.html": "<html><body><div style=\"DISPLAY : None\">隐藏</div><div role=\"Navigation\">"
+                   "导航</div><button><p>" + "按钮里的正文，很长。" * 60 + "</p></button>"
+                   "<select><option>选</option></select><template><p>模板</p></template>"
+                   "<p hidden aria-hidden=\"true\">不见</p><p>正文。</p></body></html>",
+    "two-html.html": "<html><body><p>页头。</p></body></html><html><body><p>正文，第二个页面。"
+                     "</p><br><br/>一行<br>二行</body></html>",
+    "frameset.html": "<html><frameset><frame src=\"a\"></frameset><noframes><p>无框架。</p>"
+                     "</noframes><![CDATA[x]]><?pi x?><!-- c --></html>",
+    "empty.html": "<html>",
+}
+HTML_ZH = ("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+           "charset=%s\"><title>關於加強學校管理的實施方案</title></head><body><div class=\"article\">"
+           "<h1>總體要求</h1><p>為深入貫徹落實有關部署，結合實際，制定本方案。</p></div></body></html>\n")
+
 SOURCES = ["某某实施方案.txt", "dir/sub/report-2024_v2.txt", "a&b<c>\"d'.txt", "stdin",
            ".hidden", "name.with.dots.html", "x.json", "教案.HTM", "  .txt", "\ufffd.txt",
            "\t\x01\x0b\x1f控制.txt", "]]>--&amp;.txt", "/", "a/"]
@@ -81,7 +114,23 @@ DICT = ["已阅读", "还剩", "页未读", "继续免费阅读", "继续阅读"
         "\"ordered\"", "\"line\"", "\"meta\"", "\"title\"", "\"lang\"", "\"source\"",
         "\"report\"", "\"rule\"", "\"kind\"", "\"new_text\"", "\"why\"", "\"remove\"",
         "\"replace\"", "\"insert\"", "\"flag\"", "\"script\"", "\"hans\"", "\"hant\"",
-        "\\u0000", "\\ud800", ".txt", ".json", ".html", ".htm"]
+        "\\u0000", "\\ud800", ".txt", ".json", ".html", ".htm",
+        # the HTML reader: what it drops, what it maps, the names it weighs
+        "<!DOCTYPE html>", "<html lang=\"zh-CN\">", "</html>", "<head>", "<body>", "<title>",
+        "</title>", "<meta charset=\"gb2312\">", "<meta charset=\"big5\">", "charset=utf-8",
+        "<div>", "</div>", "<div class=\"content\">", "<div id=\"article\">",
+        "<div class=\"footer\">", "<div class=\"nav\">", "<span>", "<a href=\"/\">", "</a>",
+        "<a href=\"#x\">", "<br/>", "<h2>", "<h3>", "<h5>", "<h6>", "</h1>", "<ul>", "<ol>",
+        "</li>", "</ul>", "<dl>", "<dt>", "<dd>", "</table>", "</tr>", "</td>", "<thead>",
+        "<tbody>", "<caption>", "<td rowspan=\"2\">", "</pre>", "<code>", "<blockquote>",
+        "<article>", "<section>", "<main>", "<header>", "<footer>", "<nav>", "<aside>",
+        "<form>", "<button>", "<select>", "<option>", "<textarea>", "<input>", "<iframe>",
+        "<noscript>", "<style>", "</script>", "<template>", "<svg>", "<img alt=\"\">", "<hr>",
+        "<center>", "<font>", "<!--", "-->", "<![CDATA[", "<?xml", " hidden", " style=\"display:none\"",
+        " aria-hidden=\"true\"", " role=\"navigation\"", " class=\"", " id=\"", "zhengwen",
+        "neirong", "sidebar", "copyright", "pagination", "breadcrumb", "&amp;", "&lt;", "&gt;",
+        "&quot;", "&#x", "&#0;", "&ensp;", "&emsp;", "&middot;", "&copy;", "备案号", "版权所有",
+        "上一篇", "下一篇", "首页", "登录", "分享到", "相关阅读", "责任编辑"]
 
 
 def spec_inputs(path):
@@ -156,6 +205,24 @@ def main():
     write(inputs, "tree.json", JSON_TREE.encode("utf-8"))
     write(inputs, "tree-min.json", b'{"zhtidy": 1, "blocks": []}')
     write(inputs, "page.html", HTML_PAGE.encode("utf-8"))
+    html = os.path.join(HERE, "seeds", "html")
+    shutil.rmtree(html, ignore_errors=True)
+    os.makedirs(html)
+    write(html, "page.html", HTML_PAGE.encode("utf-8"))
+    for n, data in enumerate(spec_inputs(os.path.join(spec_dir, "html.spec"))):
+        write(html, "spec-html-%02d.html" % (n + 1), data)
+    corpus = os.path.join(ROOT, "tests", "corpus", "html")
+    for name in sorted(os.listdir(corpus)):
+        path = os.path.join(corpus, name)
+        if name.endswith(".html") and os.path.getsize(path) <= 8192:
+            shutil.copy(path, os.path.join(html, "corpus-" + name))
+    for name, page in sorted(HTML_SHAPES.items()):
+        write(html, "shape-" + name, page.encode("utf-8"))
+    write(html, "enc-gb2312-declared.html", (HTML_ZH % "gb2312").encode("gb18030"))
+    write(html, "enc-big5-declared.html", (HTML_ZH % "big5").encode("big5hkscs"))
+    write(html, "enc-gbk-undeclared.html", (HTML_ZH % "x").encode("gb18030"))
+    write(html, "enc-utf8-declared-gbk.html", (HTML_ZH % "gbk").encode("utf-8"))
+    write(html, "enc-utf16le-bom.html", b"\xff\xfe" + (HTML_ZH % "utf-16").encode("utf-16-le"))
     for n, name in enumerate(SOURCES):
         write(sources, "source-%02d" % n, bytes([n % 4]) + name.encode("utf-8"))
     with open(os.path.join(HERE, "zhtidy.dict"), "w", encoding="utf-8") as f:

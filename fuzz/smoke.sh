@@ -6,12 +6,12 @@
 # saved in build-fuzz/findings/.  Without clang or libFuzzer, says so and
 # exits 0: the regression test (fuzz.regress.*) still replays every
 # reproducer with the normal compiler.
-#   fuzz/smoke.sh [HARNESS...]     default: read options write source
+#   fuzz/smoke.sh [HARNESS...]     default: read options write source html
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${ZHTIDY_FUZZ_SECONDS:-60}
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=(read options write source)
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(read options write source html)
 dir=build-fuzz
 mkdir -p "$dir/logs" "$dir/findings"
 
@@ -36,14 +36,15 @@ echo "fuzz: built the harnesses ($((SECONDS - start)) s)"
 
 failed=0
 for h in "${harnesses[@]}"; do
-  seeds=fuzz/seeds/inputs
+  seeds=fuzz/seeds/inputs max_len=4096
   [ "$h" = source ] && seeds=fuzz/seeds/sources
+  [ "$h" = html ] && seeds=fuzz/seeds/html max_len=8192 # whole small pages
   corpus=$probe/corpus-$h # what the run adds stays out of the repository
   mkdir -p "$corpus"
   log=$dir/logs/fuzz-$h.log
   start=$SECONDS
   # one process, in the foreground (no -jobs: that forks workers)
-  "$dir/fuzz/fuzz_$h" -max_total_time="$seconds" -max_len=4096 -timeout=25 \
+  "$dir/fuzz/fuzz_$h" -max_total_time="$seconds" -max_len="$max_len" -timeout=25 \
     -dict=fuzz/zhtidy.dict -artifact_prefix="$dir/findings/$h-" -print_final_stats=1 \
     "$corpus" "$seeds" "fuzz/regress/$h" >"$log" 2>&1
   rc=$?
