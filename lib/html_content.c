@@ -99,6 +99,8 @@ static measure *measure_all(xmlNode *root, size_t *count)
         x->_private = (void *)(uintptr_t)(n + 1);
         n++;
     }
+    if (!m) /* not one element (spaces, a doctype, a comment): nothing to measure */
+        return calloc(1, sizeof *m);
     for (xmlNode *x = root; x; x = zt_html_next(x, root, true)) {
         if (x->type != XML_TEXT_NODE || !x->content)
             continue;
