@@ -705,7 +705,8 @@ static bool shown_in(const char *part, size_t n, const zt_buf *page_text)
     zt_buf f;
     zt_buf_init(&f);
     fold_title(part, n, &f);
-    bool shown = f.len && !f.failed && memmem(page_text->data, page_text->len, f.data, f.len);
+    bool shown = f.len && !f.failed && page_text->len &&
+                 memmem(page_text->data, page_text->len, f.data, f.len);
     zt_buf_free(&f);
     return shown;
 }
