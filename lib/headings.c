@@ -704,7 +704,9 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
         }
         const struct zt_block *next = i + 1 < doc->n && doc->blocks[i + 1].type == ZHTIDY_PARAGRAPH
                                           ? &doc->blocks[i + 1] : NULL;
-        if (!plain_heading(b, next)) {
+        /* a fifth style has no heading level left: the line stays text */
+        int rank = s.rank[ZT_NUM_PLAIN] ? s.rank[ZT_NUM_PLAIN] : s.next_rank;
+        if (rank > 4 || !plain_heading(b, next)) {
             st = split_block(&s, b);
             continue;
         }

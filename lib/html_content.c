@@ -99,6 +99,8 @@ static measure *measure_all(xmlNode *root, size_t *count)
         x->_private = (void *)(uintptr_t)(n + 1);
         n++;
     }
+    if (!m) /* not one element (spaces, a doctype, a comment): nothing to measure */
+        return calloc(1, sizeof *m);
     for (xmlNode *x = root; x; x = zt_html_next(x, root, true)) {
         if (x->type != XML_TEXT_NODE || !x->content)
             continue;
@@ -703,7 +705,8 @@ static bool shown_in(const char *part, size_t n, const zt_buf *page_text)
     zt_buf f;
     zt_buf_init(&f);
     fold_title(part, n, &f);
-    bool shown = f.len && !f.failed && memmem(page_text->data, page_text->len, f.data, f.len);
+    bool shown = f.len && !f.failed && page_text->len &&
+                 memmem(page_text->data, page_text->len, f.data, f.len);
     zt_buf_free(&f);
     return shown;
 }

@@ -460,6 +460,9 @@ zhtidy_status zt_pass_script(zt_ctx *ctx);
 __attribute__((format(printf, 5, 6))) void zt_error_set(zhtidy_error *err, zhtidy_status st,
                                                         unsigned long line, unsigned long column,
                                                         const char *fmt, ...);
+/* Make ERR's message the one line of UTF-8 the header promises, whatever
+ * input text it quotes (zt_error_set does it). */
+void zt_error_tidy(zhtidy_error *err);
 zhtidy_status zt_json_read(zhtidy_doc *doc, const unsigned char *data, size_t len,
                            zhtidy_error *err);
 /* Does DATA look like HTML: a doctype, <html>, <head> or <body> first? */

@@ -25,6 +25,7 @@ __attribute__((format(printf, 2, 3))) static bool fail(reader *r, const char *fm
         va_start(ap, fmt);
         vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
         va_end(ap);
+        zt_error_tidy(r->err);
         r->err->status = ZHTIDY_ERR_JSON;
     }
     return false;

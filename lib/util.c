@@ -217,6 +217,22 @@ void zt_error_set(zhtidy_error *err, zhtidy_status st, unsigned long line, unsig
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    zt_error_tidy(err);
+}
+
+/* A message may quote the input (a JSON key can hold a line break) and is
+ * cut at the buffer's size, perhaps inside a character: control characters
+ * become spaces, and the message ends before the first invalid byte. */
+void zt_error_tidy(zhtidy_error *err)
+{
+    unsigned char *m = (unsigned char *)err->message;
+    size_t n = strnlen(err->message, sizeof err->message - 1), i = 0, k;
+    while (i < n && (k = zt_utf8_valid_len(m + i, n - i)) > 0) {
+        if (m[i] < 0x20 || m[i] == 0x7F)
+            m[i] = ' ';
+        i += k;
+    }
+    m[i] = '\0';
 }
 
 zhtidy_status zt_once_get(zt_once *o, zhtidy_status (*build)(void **value), void **value)

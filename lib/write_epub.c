@@ -584,7 +584,8 @@ static bool add_css(zipw *z, const book *b)
 
 /* A title when the document has none: its file name without extension,
  * unless nothing readable is left of it (the library has put U+FFFD for
- * bytes that were not UTF-8). */
+ * bytes that were not UTF-8; XML leaves out control characters, U+FFFE
+ * and U+FFFF, and an empty or blank dc:title makes an invalid book). */
 static char *fallback_title(const zhtidy_doc *doc)
 {
     const char *src = zhtidy_doc_meta(doc, ZHTIDY_META_SOURCE);
@@ -594,10 +595,13 @@ static char *fallback_title(const zhtidy_doc *doc)
     size_t n = base ? (dot && dot != base ? (size_t)(dot - base) : strlen(base)) : 0;
     bool readable = false;
     for (size_t i = 0; i < n && !readable;) {
-        if (i + 3 <= n && !memcmp(base + i, "\xEF\xBF\xBD", 3))
-            i += 3;
-        else
-            readable = base[i++] != ' ';
+        unsigned char c = (unsigned char)base[i];
+        if (i + 3 <= n && !memcmp(base + i, "\xEF\xBF", 2) && (unsigned char)base[i + 2] >= 0xBD) {
+            i += 3; /* U+FFFD, U+FFFE, U+FFFF */
+            continue;
+        }
+        readable = c > ' ' && c != 0x7F;
+        i++;
     }
     if (!n || !strcmp(base, "stdin") || !readable)
         return strdup("未命名文档");
