@@ -688,7 +688,7 @@ static bool pieces_in(const char *a, size_t an, const char *p, size_t pn)
             continue;
         zt_buf_init(&y);
         fold_title(p + sub[i].from, sub[i].n, &y);
-        const char *f = y.len && !y.failed ? memmem(x.data + at, x.len - at, y.data, y.len) : NULL;
+        const char *f = y.len && !y.failed && x.len > at ? memmem(x.data + at, x.len - at, y.data, y.len) : NULL;
         all = f != NULL;
         at = f ? (size_t)(f - x.data) + y.len : at;
         chars += zt_utf8_count(p + sub[i].from, sub[i].n);
