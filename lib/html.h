@@ -22,4 +22,14 @@ xmlNode *zt_html_next(xmlNode *n, const xmlNode *root, bool descend);
 zhtidy_status zt_html_content(zhtidy_doc *doc, xmlNode *root, const char *title,
                               const zhtidy_options *opts);
 
+/* html_title.c: S folded for comparing titles, appended to OUT (no spaces,
+ * dashes alike, ASCII letters in one case). */
+void zt_html_fold_title(const char *s, size_t len, zt_buf *out);
+/* Set DOC's title from the page's <title> PAGE and the headings from block
+ * FIRST on (the content's first); OPENS: a heading opens the content;
+ * TOP_H1: the page's highest heading is an h1; PAGE_TEXT: the page's text,
+ * folded. */
+zhtidy_status zt_html_set_title(zhtidy_doc *doc, size_t first, bool opens, bool top_h1,
+                                const char *page, const zt_buf *page_text);
+
 #endif
