@@ -62,11 +62,15 @@ typedef struct {
     const char *anc[MAX_LEVEL + 1];
     size_t anc_len[MAX_LEVEL + 1];
     /* how often each pair of adjacent Han characters stands in the text:
-     * a body does not start inside a phrase the document keeps using */
-    uint64_t *pair;
+     * a body does not start inside a phrase the document keeps using.  A
+     * count-min sketch, two rows of PAIR_CAP counters: bounded memory
+     * whatever the text, and a count is never less than the truth (so a
+     * collision only ever keeps a numbered paragraph whole) */
     uint32_t *pair_n;
     size_t pair_cap; /* a power of two, or 0 */
 } state;
+
+#define MAX_PAIR_CAP ((size_t)1 << 20) /* 8 MB of counters at most */
 
 static void set_ancestor(state *s, int level, const char *t, size_t len)
 {
@@ -78,21 +82,20 @@ static void set_ancestor(state *s, int level, const char *t, size_t len)
         s->anc[l] = NULL;
 }
 
-static size_t pair_slot(const state *s, int32_t a, int32_t b)
+/* The pair's counter in ROW (0 or 1). */
+static size_t pair_slot(const state *s, int32_t a, int32_t b, int row)
 {
     uint64_t key = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
-    size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (s->pair_cap - 1);
-    while (s->pair[h] && s->pair[h] != key)
-        h = (h + 1) & (s->pair_cap - 1);
-    return h;
+    uint64_t h = key * (row ? 0xC2B2AE3D27D4EB4Full : 0x9E3779B97F4A7C15ull);
+    return (size_t)row * s->pair_cap + ((size_t)(h >> 29) & (s->pair_cap - 1));
 }
 
 static uint32_t pair_count(const state *s, int32_t a, int32_t b)
 {
     if (!s->pair_cap || !zt_is_han(a) || !zt_is_han(b))
         return 0;
-    size_t h = pair_slot(s, a, b);
-    return s->pair[h] ? s->pair_n[h] : 0;
+    uint32_t x = s->pair_n[pair_slot(s, a, b, 0)], y = s->pair_n[pair_slot(s, a, b, 1)];
+    return x < y ? x : y;
 }
 
 /* Count the pairs of adjacent Han characters of every text block, in
@@ -104,11 +107,9 @@ static zhtidy_status count_pairs(state *s)
         if (zt_is_text(&s->doc->blocks[i]))
             chars += s->doc->blocks[i].len / 3 + 1;
     size_t cap = 64;
-    while (cap < 2 * chars)
+    while (cap < 2 * chars && cap < MAX_PAIR_CAP)
         cap *= 2;
-    s->pair = calloc(cap, sizeof *s->pair);
-    s->pair_n = calloc(cap, sizeof *s->pair_n);
-    if (!s->pair || !s->pair_n)
+    if (!(s->pair_n = calloc(2 * cap, sizeof *s->pair_n)))
         return ZHTIDY_ERR_NOMEM;
     s->pair_cap = cap;
     for (size_t i = 0; i < s->doc->n; i++) {
@@ -120,9 +121,10 @@ static zhtidy_status count_pairs(state *s)
             return ZHTIDY_ERR_NOMEM;
         for (size_t j = 0; j + 1 < k.n; j++)
             if (zt_is_han(k.k[j]) && zt_is_han(k.k[j + 1])) {
-                size_t h = pair_slot(s, k.k[j], k.k[j + 1]);
-                s->pair[h] = (uint64_t)(uint32_t)k.k[j] << 32 | (uint32_t)k.k[j + 1];
-                s->pair_n[h]++;
+                for (int row = 0; row < 2; row++) {
+                    uint32_t *c = &s->pair_n[pair_slot(s, k.k[j], k.k[j + 1], row)];
+                    *c += *c < UINT32_MAX;
+                }
             }
         zt_key_free(&k);
     }
@@ -716,7 +718,6 @@ zhtidy_status zt_pass_headings(zt_ctx *ctx)
             st = report_flag(&s, ZT_R_HEADINGS_SPLIT, b->line, b->text, b->len);
         s.headings++;
     }
-    free(s.pair);
     free(s.pair_n);
     if (st) {
         for (size_t i = 0; i < s.n; i++)
