@@ -184,6 +184,17 @@ static int digit_value(int32_t c)
         return 0;
     if (c == 0x4E24)
         return 2; /* 两 */
+    /* the formal numerals of amounts and of Taiwan's headings (壹、貳、參),
+     * in both scripts */
+    static const struct {
+        int32_t c;
+        int v;
+    } formal[] = {{0x58F9, 1}, {0x8CB3, 2}, {0x8D30, 2}, {0x53C3, 3}, {0x53C1, 3},
+                  {0x8086, 4}, {0x4F0D, 5}, {0x9678, 6}, {0x9646, 6}, {0x67D2, 7},
+                  {0x634C, 8}, {0x7396, 9}};
+    for (size_t k = 0; k < sizeof formal / sizeof formal[0]; k++)
+        if (c == formal[k].c)
+            return formal[k].v;
     return -1;
 }
 
@@ -199,10 +210,10 @@ static long chinese_number(const char *t, size_t len, size_t *i)
         int d = digit_value(c);
         if (d >= 0) {
             cur = d;
-        } else if (c == 0x5341) { /* 十 */
+        } else if (c == 0x5341 || c == 0x62FE) { /* 十 拾 */
             total += (cur ? cur : 1) * 10;
             cur = 0;
-        } else if (c == 0x767E) { /* 百 */
+        } else if (c == 0x767E || c == 0x4F70) { /* 百 佰 */
             total += (cur ? cur : 1) * 100;
             cur = 0;
         } else {
@@ -264,7 +275,7 @@ bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out)
             return false;
         size_t k = j;
         int32_t d = zt_utf8_next(t, len, &k);
-        bool cn = digit_value(d) >= 0 || d == 0x5341; /* 十 */
+        bool cn = digit_value(d) >= 0 || d == 0x5341 || d == 0x62FE; /* 十 拾 */
         i = j;
         v = cn ? chinese_number(t, len, &i) : arabic_number(t, len, &i);
         if (v <= 0 || !take(t, len, &i, ')', 0xFF09))
@@ -303,7 +314,7 @@ bool zt_numbering(const char *t, size_t len, size_t pos, zt_num *out)
         }
         return false;
     }
-    if (!zt_is_numeral(c))
+    if (!zt_is_numeral(c) && digit_value(c) < 0 && c != 0x62FE)
         return false;
     v = chinese_number(t, len, &i);
     if (v <= 0 || !take(t, len, &i, 0x3001, 0))
