@@ -9,6 +9,8 @@
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
+typedef struct zt_docx_ref zt_docx_ref; /* a reference document, below */
+
 /* ---- the two presets ---------------------------------------------------- */
 
 typedef struct {
@@ -26,6 +28,7 @@ typedef struct {
     int line_chars, page_lines; /* for the estimated page numbers of the TOC */
     bool gbt;           /* — 1 — page numbers, odd right and even left */
     bool hant;          /* Traditional: Taiwan's fonts, 目錄 */
+    int pg_width;       /* twips; 0 for A4's 11906 */
 } zt_docx_preset;
 
 /* Word's Chinese defaults (宋体 12 pt, 黑体 headings), the same for
@@ -33,7 +36,7 @@ typedef struct {
  * GB/T 9704. */
 extern const zt_docx_preset zt_docx_plain, zt_docx_plain_hant, zt_docx_gbt9704;
 
-/* The width of the text between the margins of an A4 page, in twips. */
+/* The width of the text between the margins, in twips. */
 int zt_docx_text_width(const zt_docx_preset *p);
 
 /* What a document holds besides headings and paragraphs: the parts and
@@ -44,6 +47,8 @@ enum {
     ZT_DOCX_TABLES = 1u << ZHTIDY_TABLE,
     ZT_DOCX_CODE = 1u << ZHTIDY_CODE
 }; /* as zt_block_kinds() gives them */
+/* What a reference document brings: a theme, numbering definitions. */
+enum { ZT_DOCX_THEME = 1u << 30, ZT_DOCX_NUMBERING = 1u << 29 };
 
 /* ---- text runs ----------------------------------------------------------- */
 
@@ -104,7 +109,34 @@ typedef struct {
     zt_docx_lists lists;
     size_t next;
     bool opened;
+    const zt_docx_ref *ref; /* its definitions first, ours after them; or NULL */
 } zt_docx_numbering;
 bool zt_docx_add_numbering(zipw *z, zt_docx_numbering *state);
+
+/* ---- a reference document (docx_reference.c) ------------------------------ */
+
+/* Read the template DATA (LEN bytes; not copied, it must outlive *OUT).
+ * ZHTIDY_ERR_ARG when it is no DOCX, ZHTIDY_ERR_NOMEM; *WHY then says
+ * what is wrong (static). */
+zhtidy_status zt_docx_ref_open(const void *data, size_t len, zt_docx_ref **out, const char **why);
+void zt_docx_ref_free(zt_docx_ref *r);
+/* The template's page width and margins into P, for the text width. */
+void zt_docx_ref_page(const zt_docx_ref *r, zt_docx_preset *p);
+bool zt_docx_ref_has_theme(const zt_docx_ref *r);
+bool zt_docx_ref_has_numbering(const zt_docx_ref *r);
+/* The first abstract list and list ids past the template's own. */
+void zt_docx_ref_numbering_base(const zt_docx_ref *r, unsigned *abstract, unsigned *num);
+/* Write the template's w:abstractNum or w:num definitions (ELEM) into X. */
+void zt_docx_ref_numbering_defs(const zt_docx_ref *r, xmlw *x, const char *elem);
+/* Write element NAME (pgSz, pgMar, cols, docGrid) of the template's last
+ * section into X; false when it has none. */
+bool zt_docx_ref_section(const zt_docx_ref *r, xmlw *x, const char *name);
+/* Add to Z the template's styles with the writer's (the part WRITER,
+ * freed) for what they lack, LANG as the East Asian language; the
+ * template's font table with the writer's fonts it lacks; its theme.
+ * False when out of memory. */
+bool zt_docx_ref_add_styles(zipw *z, zt_docx_ref *r, xmlw *writer, const char *lang);
+bool zt_docx_ref_add_fonts(zipw *z, zt_docx_ref *r, xmlw *writer);
+bool zt_docx_ref_add_theme(zipw *z, const zt_docx_ref *r);
 
 #endif

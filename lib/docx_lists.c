@@ -48,10 +48,10 @@ static void level_def(xmlw *x, const zt_docx_preset *p, int kind, int ilvl)
     xw_end(x);
 }
 
-static void abstract_num(xmlw *x, const zt_docx_preset *p, int kind)
+static void abstract_num(xmlw *x, const zt_docx_preset *p, int kind, unsigned base)
 {
     xw_start(x, "w:abstractNum");
-    xw_attr_int(x, "w:abstractNumId", kind);
+    xw_attr_int(x, "w:abstractNumId", (long)(base + (unsigned)kind));
     xw_elem_attr(x, "w:multiLevelType", "w:val", "multilevel");
     for (int ilvl = 0; ilvl < 8; ilvl++)
         level_def(x, p, kind, ilvl);
@@ -67,15 +67,21 @@ static void numbering_restart(void *ctx)
 }
 
 /* The opening and the two abstract lists, then the lists of a few thousand
- * blocks a piece. */
+ * blocks a piece.  A reference document's definitions come first (all
+ * abstract lists before all lists, as the schema has them), and ours take
+ * the ids after its own. */
 static bool numbering_step(void *ctx, xmlw *x)
 {
     zt_docx_numbering *n = ctx;
+    unsigned abase, nbase;
+    zt_docx_ref_numbering_base(n->ref, &abase, &nbase);
     if (!n->opened) {
         xw_start(x, "w:numbering");
         xw_attr(x, "xmlns:w", W_NS);
-        abstract_num(x, n->p, BULLETS);
-        abstract_num(x, n->p, NUMBERS);
+        zt_docx_ref_numbering_defs(n->ref, x, "abstractNum");
+        abstract_num(x, n->p, BULLETS, abase);
+        abstract_num(x, n->p, NUMBERS, abase);
+        zt_docx_ref_numbering_defs(n->ref, x, "num");
         n->opened = true;
         return true;
     }
@@ -86,9 +92,10 @@ static bool numbering_step(void *ctx, xmlw *x)
         if (!zt_docx_list_item(&n->lists, n->doc, n->next, &num, &ilvl))
             continue;
         xw_start(x, "w:num");
-        xw_attr_int(x, "w:numId", num);
-        xw_elem_attr(x, "w:abstractNumId", "w:val",
-                     n->lists.walk.ordered[ilvl] ? "1" : "0");
+        xw_attr_int(x, "w:numId", (long)(nbase + num));
+        xw_start(x, "w:abstractNumId");
+        xw_attr_int(x, "w:val", (long)(abase + (n->lists.walk.ordered[ilvl] ? NUMBERS : BULLETS)));
+        xw_end(x);
         xw_start(x, "w:lvlOverride");
         xw_attr_int(x, "w:ilvl", ilvl);
         xw_elem_attr(x, "w:startOverride", "w:val", "1");

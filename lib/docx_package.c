@@ -40,11 +40,17 @@ xmlw *zt_docx_content_types(const zt_docx_preset *p, unsigned features)
         xw_attr(x, "ContentType", parts[i][1]);
         xw_end(x);
     }
-    if (features & ZT_DOCX_LISTS) {
+    if (features & ZT_DOCX_NUMBERING) {
         xw_start(x, "Override");
         xw_attr(x, "PartName", "/word/numbering.xml");
         xw_attr(x, "ContentType",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml");
+        xw_end(x);
+    }
+    if (features & ZT_DOCX_THEME) {
+        xw_start(x, "Override");
+        xw_attr(x, "PartName", "/word/theme/theme1.xml");
+        xw_attr(x, "ContentType", "application/vnd.openxmlformats-officedocument.theme+xml");
         xw_end(x);
     }
     return x;
@@ -87,8 +93,10 @@ xmlw *zt_docx_document_rels(const zt_docx_preset *p, unsigned features)
     relationship(x, "rIdFooter1", OFFICE_REL "footer", "footer1.xml");
     if (p->gbt)
         relationship(x, "rIdFooter2", OFFICE_REL "footer", "footer2.xml");
-    if (features & ZT_DOCX_LISTS)
+    if (features & ZT_DOCX_NUMBERING)
         relationship(x, "rIdNumbering", OFFICE_REL "numbering", "numbering.xml");
+    if (features & ZT_DOCX_THEME)
+        relationship(x, "rIdTheme", OFFICE_REL "theme", "theme/theme1.xml");
     return x;
 }
 

@@ -33,6 +33,11 @@ static void xml_init(void)
     xmlInitParser();
 }
 
+void zt_xml_init(void)
+{
+    pthread_once(&xml_once, xml_init);
+}
+
 void zt_iso_date(long long epoch, char out[32])
 {
     time_t tt = (time_t)epoch;

@@ -18,6 +18,10 @@ long long zt_default_epoch(void);
 
 typedef struct xmlw xmlw;
 
+/* Initialise libxml2, once for the process, before it parses anything
+ * (xw_new() does it for the writer). */
+void zt_xml_init(void);
+
 /* A new XML document in memory, with its declaration written. */
 xmlw *xw_new(void);
 void xw_free(xmlw *x);

@@ -126,34 +126,45 @@ static void footer_refs(xmlw *x, const zt_docx_preset *p)
     }
 }
 
-static void section(xmlw *x, const zt_docx_preset *p)
+/* The section: the footers, then the page.  A reference document's page
+ * (size, margins, columns, grid) is taken an element at a time; what it
+ * lacks is the preset's. */
+static void section(xmlw *x, const zt_docx_preset *p, const zt_docx_ref *ref)
 {
     xw_start(x, "w:sectPr");
     footer_refs(x, p);
-    xw_start(x, "w:pgSz");
-    xw_attr(x, "w:w", "11906");
-    xw_attr(x, "w:h", "16838");
-    xw_end(x);
-    xw_start(x, "w:pgMar");
-    xw_attr_int(x, "w:top", p->pg_top);
-    xw_attr_int(x, "w:right", p->pg_right);
-    xw_attr_int(x, "w:bottom", p->pg_bottom);
-    xw_attr_int(x, "w:left", p->pg_left);
-    xw_attr(x, "w:header", "851");
-    xw_attr(x, "w:footer", p->gbt ? "1247" : "992");
-    xw_attr(x, "w:gutter", "0");
-    xw_end(x);
-    xw_start(x, "w:cols");
-    xw_attr(x, "w:space", "425");
-    xw_end(x);
+    if (!zt_docx_ref_section(ref, x, "pgSz")) {
+        xw_start(x, "w:pgSz");
+        xw_attr(x, "w:w", "11906");
+        xw_attr(x, "w:h", "16838");
+        xw_end(x);
+    }
+    if (!zt_docx_ref_section(ref, x, "pgMar")) {
+        xw_start(x, "w:pgMar");
+        xw_attr_int(x, "w:top", p->pg_top);
+        xw_attr_int(x, "w:right", p->pg_right);
+        xw_attr_int(x, "w:bottom", p->pg_bottom);
+        xw_attr_int(x, "w:left", p->pg_left);
+        xw_attr(x, "w:header", "851");
+        xw_attr(x, "w:footer", p->gbt ? "1247" : "992");
+        xw_attr(x, "w:gutter", "0");
+        xw_end(x);
+    }
+    if (!zt_docx_ref_section(ref, x, "cols")) {
+        xw_start(x, "w:cols");
+        xw_attr(x, "w:space", "425");
+        xw_end(x);
+    }
     /* the official layout sets its 22 lines on a grid (its 28 characters a
      * line come from the Normal style's spacing); the plain one must not
      * snap 1.5-spaced lines to two grid lines */
-    xw_start(x, "w:docGrid");
-    if (p->gbt)
-        xw_attr(x, "w:type", "lines");
-    xw_attr_int(x, "w:linePitch", p->line_exact ? p->line : 312);
-    xw_end(x);
+    if (!zt_docx_ref_section(ref, x, "docGrid")) {
+        xw_start(x, "w:docGrid");
+        if (p->gbt)
+            xw_attr(x, "w:type", "lines");
+        xw_attr_int(x, "w:linePitch", p->line_exact ? p->line : 312);
+        xw_end(x);
+    }
     xw_end(x);
 }
 
@@ -165,6 +176,8 @@ typedef struct {
     const zhtidy_doc *doc;
     const zhtidy_docx_options *wo;
     const zt_docx_preset *p;
+    const zt_docx_ref *ref; /* the reference document, or NULL */
+    unsigned num_base;      /* our lists' ids follow its own */
     size_t next, n; /* the block to write next, of N */
     int id;         /* the last heading's bookmark */
     zt_docx_lists lists;
@@ -296,7 +309,7 @@ static void document_block(document_part *d, xmlw *x, size_t i)
         heading(d, x, i, t, len);
         break;
     case ZHTIDY_LIST_ITEM:
-        list_item(x, num, ilvl, t, len);
+        list_item(x, d->num_base + num, ilvl, t, len);
         break;
     case ZHTIDY_CODE:
         code(x, t, len);
@@ -325,7 +338,7 @@ static bool document_step(void *ctx, xmlw *x)
         document_block(d, x, d->next++);
         return true;
     }
-    section(x, d->p);
+    section(x, d->p, d->ref);
     return false; /* the last piece */
 }
 
@@ -359,28 +372,61 @@ zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options
         return ZHTIDY_ERR_ARG;
     const char *lang = word_lang(doc);
     bool hant = !strcmp(lang, "zh-TW") || !strcmp(lang, "zh-HK") || !strcmp(lang, "zh-MO");
-    const zt_docx_preset *p = opts->style == ZHTIDY_DOCX_GBT9704 ? &zt_docx_gbt9704
-                              : hant                            ? &zt_docx_plain_hant
-                                                                : &zt_docx_plain;
+    zt_docx_preset preset = opts->style == ZHTIDY_DOCX_GBT9704 ? zt_docx_gbt9704
+                            : hant                            ? zt_docx_plain_hant
+                                                              : zt_docx_plain;
+    const zt_docx_preset *p = &preset;
+    zt_docx_ref *ref = NULL;
+    const char *why;
+    if (opts->reference_doc) {
+        zhtidy_status st =
+            zt_docx_ref_open(opts->reference_doc, opts->reference_doc_len, &ref, &why);
+        if (st != ZHTIDY_OK)
+            return st;
+        zt_docx_ref_page(ref, &preset);
+    }
     unsigned f = zt_block_kinds(doc);
+    if (zt_docx_ref_has_theme(ref))
+        f |= ZT_DOCX_THEME;
+    if ((f & ZT_DOCX_LISTS) || zt_docx_ref_has_numbering(ref))
+        f |= ZT_DOCX_NUMBERING;
     zipw *z = zipw_new(opts->epoch);
-    if (!z)
+    if (!z) {
+        zt_docx_ref_free(ref);
         return ZHTIDY_ERR_NOMEM;
+    }
+    bool ok = true;
     zipw_add_xml(z, "[Content_Types].xml", zt_docx_content_types(p, f));
     zipw_add_xml(z, "_rels/.rels", zt_docx_package_rels());
     zipw_add_xml(z, "docProps/core.xml", zt_docx_core(doc, opts));
     zipw_add_xml(z, "docProps/app.xml", zt_docx_app());
-    document_part part = {.doc = doc, .wo = opts, .p = p};
+    document_part part = {.doc = doc, .wo = opts, .p = p, .ref = ref};
+    unsigned abstract_base;
+    zt_docx_ref_numbering_base(ref, &abstract_base, &part.num_base);
     zipw_add_stream(z, "word/document.xml", document_step, document_restart, &part);
     zipw_add_xml(z, "word/_rels/document.xml.rels", zt_docx_document_rels(p, f));
-    zipw_add_xml(z, "word/styles.xml", zt_docx_styles(p, lang, f));
+    if (ref) {
+        ok = zt_docx_ref_add_styles(z, ref, zt_docx_styles(p, lang, f), lang) &&
+             zt_docx_ref_add_fonts(z, ref, zt_docx_font_table(p, f)) &&
+             (!(f & ZT_DOCX_THEME) || zt_docx_ref_add_theme(z, ref));
+    } else {
+        zipw_add_xml(z, "word/styles.xml", zt_docx_styles(p, lang, f));
+        zipw_add_xml(z, "word/fontTable.xml", zt_docx_font_table(p, f));
+    }
     zipw_add_xml(z, "word/settings.xml", zt_docx_settings(p, lang));
-    zipw_add_xml(z, "word/fontTable.xml", zt_docx_font_table(p, f));
-    zt_docx_numbering numbering = {.doc = doc, .p = p};
-    if (f & ZT_DOCX_LISTS)
+    zt_docx_numbering numbering = {.doc = doc, .p = p, .ref = ref};
+    if (f & ZT_DOCX_NUMBERING)
         zt_docx_add_numbering(z, &numbering);
     zipw_add_xml(z, "word/footer1.xml", zt_docx_footer(p, p->gbt ? "right" : "center"));
     if (p->gbt)
         zipw_add_xml(z, "word/footer2.xml", zt_docx_footer(p, "left"));
-    return zipw_finish(z, sink, userdata);
+    zhtidy_status st;
+    if (ok) {
+        st = zipw_finish(z, sink, userdata);
+    } else {
+        zipw_free(z);
+        st = ZHTIDY_ERR_NOMEM;
+    }
+    zt_docx_ref_free(ref);
+    return st;
 }

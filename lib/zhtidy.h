@@ -371,6 +371,16 @@ typedef struct {
     zhtidy_docx_style style;
     int toc;          /* -1 automatic (three headings or more), 0 none, 1 always */
     long long epoch;
+    /* A reference document (a .docx file's bytes, a Word template), or
+     * NULL: as pandoc's --reference-doc, its styles, theme, font table,
+     * numbering definitions and the page of its last section (size,
+     * margins, columns, grid) are taken instead of STYLE's; the writer's
+     * styles are added for those it lacks (matched by id or by name,
+     * "heading 1").  Not copied, it must last until the write returns.
+     * One that is not a DOCX gives ZHTIDY_ERR_ARG (see
+     * zhtidy_docx_reference_error()). */
+    const void *reference_doc;
+    size_t reference_doc_len;
 } zhtidy_docx_options;
 
 typedef struct {
@@ -391,6 +401,12 @@ ZHTIDY_API void zhtidy_epub_options_init(zhtidy_epub_options *o);
  * ("image/png", "image/jpeg", "image/gif"), told by its first bytes; NULL
  * for anything else. */
 ZHTIDY_API const char *zhtidy_cover_type(const void *data, size_t len);
+/* NULL when DATA (LEN bytes) is a DOCX the DOCX writer takes as its
+ * reference_doc; else what is wrong with it, a static English phrase ("not
+ * a zip archive, so not a DOCX", "no word/styles.xml in it: not a Word
+ * document", "word/styles.xml is not well-formed WordprocessingML
+ * styles", "out of memory" ...). */
+ZHTIDY_API const char *zhtidy_docx_reference_error(const void *data, size_t len);
 
 /* Write DOC through SINK.  OPTS may be NULL for defaults.
  * Plain text: the title, a blank line, one block a paragraph with a blank
