@@ -24,6 +24,7 @@ typedef struct {
     zhtidy_options *lib;
     writer_opts wo;
     obuf cover;            /* --cover: the image's bytes */
+    obuf reference;        /* --reference-doc: the template's bytes */
 } job;
 
 /* Convert every input; the exit status for the whole run. */

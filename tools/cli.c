@@ -96,7 +96,7 @@ __attribute__((format(printf, 2, 3))) static int bad_usage(const tool *t, const 
 enum {
     OPT_SCRIPT = 256, OPT_PHRASES, OPT_SPACE_LATIN, OPT_DROP, OPT_KEEP, OPT_REPORT,
     OPT_RULES, OPT_FORMAT, OPT_TOC, OPT_NO_TOC, OPT_STYLE, OPT_VERTICAL, OPT_FILES_FROM,
-    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_COVER, OPT_LOG
+    OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_LANG, OPT_COVER, OPT_LOG, OPT_REFERENCE
 };
 
 /* Is option OPT one this tool's formats take? */
@@ -280,6 +280,21 @@ static int option(const tool *t, job *j, int c, char **argv, unsigned *flags)
         j->wo.epub.cover = j->cover.data;
         j->wo.epub.cover_len = j->cover.len;
         return -1;
+    case OPT_REFERENCE: {
+        if (!takes(t, "--reference-doc"))
+            return bad_usage(t, "option '%s' is not for this tool", "--reference-doc");
+        ob_free(&j->reference);
+        if (!read_input(t->name, optarg, &j->reference))
+            return EXIT_INPUT;
+        const char *why = zhtidy_docx_reference_error(j->reference.data, j->reference.len);
+        if (why) {
+            diag(t->name, "%s: %s; --reference-doc takes a Word document (.docx)", optarg, why);
+            return EXIT_INPUT;
+        }
+        j->wo.docx.reference_doc = j->reference.data;
+        j->wo.docx.reference_doc_len = j->reference.len;
+        return -1;
+    }
     case OPT_VERTICAL:
         if (!takes(t, "--vertical"))
             return bad_usage(t, "option '%s' is not for this tool", "--vertical");
@@ -408,6 +423,7 @@ static int parse(const tool *t, job *j, int argc, char **argv)
         {"date", required_argument, 0, OPT_DATE}, {"lang", required_argument, 0, OPT_LANG},
         {"metadata", required_argument, 0, 'M'}, {"cover", required_argument, 0, OPT_COVER},
         {"log", required_argument, 0, OPT_LOG},
+        {"reference-doc", required_argument, 0, OPT_REFERENCE},
         {0, 0, 0, 0}};
     unsigned flags = 0;
     int c, idx, rc;
@@ -450,6 +466,7 @@ int cli_main(const tool *t, int argc, char **argv)
     }
     zhtidy_options_free(j.lib);
     ob_free(&j.cover);
+    ob_free(&j.reference);
     free(j.inputs);
     free(j.names);
     zhtidy_cleanup();

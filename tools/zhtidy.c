@@ -17,6 +17,8 @@ int main(int argc, char **argv)
         "      --format F         txt: text (default) or tree\n"
         "      --style S          docx: plain (default) or gbt9704 (GB/T 9704 layout)\n"
         "      --toc, --no-toc    docx: a table of contents after the title\n"
+        "      --reference-doc FILE  docx: the styles and page set-up of the Word\n"
+        "                         document FILE, as pandoc takes them\n"
         "      --vertical         epub: vertical writing, pages turning right to left\n"
         "      --cover IMAGE      epub: a cover page with IMAGE (PNG, JPEG or GIF)\n",
     };
