@@ -282,6 +282,31 @@ expect 1 'larger than 64 MiB' -- "$txt" "$tmp/bigpage.html" -o "$tmp/bigpage.txt
 [ ! -e "$tmp/bigpage.txt" ] && ok || bad "a refused page left an output"
 rm -f "$tmp/bigpage.html" "$tmp/bigpage.txt"
 
+# --reference-doc: a file that is not a DOCX is named with what is wrong,
+# exit 1, and no output is written
+docx=$tools/zhtidy-docx
+printf 'plain text\n' >"$tmp/ref-text.docx"
+python3 - "$tmp" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+with zipfile.ZipFile(d + "/ref-nostyles.docx", "w") as z:
+    z.writestr("word/document.xml", "<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'/>")
+with zipfile.ZipFile(d + "/ref-broken.docx", "w") as z:
+    z.writestr("word/styles.xml", "<w:styles xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:style>")
+PY
+for c in "text:not a zip archive" "nostyles:no word/styles.xml" "broken:word/styles.xml is not well-formed"; do
+  rm -f "$tmp/ref-out.docx"
+  expect 1 "ref-${c%%:*}.docx: ${c#*:}" -- "$docx" --reference-doc "$tmp/ref-${c%%:*}.docx" "$sample" -o "$tmp/ref-out.docx"
+  [ ! -e "$tmp/ref-out.docx" ] && ok || bad "--reference-doc ref-${c%%:*}.docx wrote an output"
+done
+expect 1 'nowhere.docx' -- "$docx" --reference-doc "$tmp/nowhere.docx" "$sample" -o "$tmp/ref-out.docx"
+expect 2 "option '--reference-doc' is not for this tool" -- "$txt" --reference-doc "$tmp/ref-text.docx" "$sample"
+# a good one: zhtidy's own output, through both commands
+"$docx" "$sample" -o "$tmp/ref-good.docx" 2>/dev/null
+expect 0 '' -- "$docx" --reference-doc "$tmp/ref-good.docx" "$sample" -o "$tmp/ref-out.docx"
+expect 0 '' -- "$tools/zhtidy" --reference-doc "$tmp/ref-good.docx" "$sample" -o "$tmp/ref-out2.docx"
+cmp -s "$tmp/ref-out.docx" "$tmp/ref-out2.docx" && ok || bad "zhtidy and zhtidy-docx --reference-doc differ"
+
 # none of the runs above left a temporary file behind (signals: tests/make.sh)
 ls -A "$tmp" | grep -q '^\.' && bad "temporary files left: $(ls -A "$tmp" | grep '^\.')" || ok
 

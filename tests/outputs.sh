@@ -3,7 +3,9 @@
 # Real programs judge the DOCX and EPUB files.
 # usage: outputs.sh CHECK TOOLS_DIR SAMPLES_DIR SHARED_DIR
 #   schema     xmllint validates every part of the DOCX against the ECMA-376 schemas;
-#              tables and lists are laid out as Word needs them (docx_check.py)
+#              tables and lists are laid out as Word needs them (docx_check.py); a
+#              DOCX written with --reference-doc has the template's styles and page
+#              (reference_check.py)
 #   soffice    LibreOffice converts every DOCX to PDF; pdftotext finds the headings,
 #              and the list items, table cells and code of the block documents and
 #              of tests/blocks-page.html
@@ -246,6 +248,17 @@ html_blocks() {
     grep -a -v -E '^p ?$'
 }
 
+# A Word template made of zhtidy's own output by tests/make_reference.py,
+# in $tmp/ref.docx; the values it set, KEY=VALUE, in $tmp/ref.env and as
+# REF_KEY variables.  Needs make_edges first.
+make_reference() {
+  "$tools/zhtidy-docx" --toc "$tmp/edge/blocks.json" -o "$tmp/ref-base.docx" &&
+    python3 "$here/make_reference.py" "$tmp/ref-base.docx" "$tmp/ref.docx" >"$tmp/ref.env" ||
+    { bad "no reference document could be made"; return 1; }
+  local k v
+  while IFS='=' read -r k v; do printf -v "REF_$k" '%s' "$v"; done <"$tmp/ref.env"
+}
+
 case "$check" in
 schema)
   [ -d "$shared/ooxml-schemas" ] || { echo "SKIP: $shared/ooxml-schemas not found; the schema checks need ../shared"; exit 77; }
@@ -305,10 +318,34 @@ schema)
     ! unzip -p "$tmp/gbt.docx" word/document.xml | grep -q TOCHeading && ok || bad "gbt9704 has a TOC by default"
   "$tools/zhtidy-docx" --style gbt9704 --toc "$t" -o "$tmp/gbt.docx" &&
     unzip -p "$tmp/gbt.docx" word/document.xml | grep -q TOCHeading && ok || bad "gbt9704 --toc has no TOC"
+  # a reference document: every part valid, the template's styles and page
+  # taken, the styles it lacks added (both styles: --reference-doc is over --style)
+  make_reference
+  for f in "$tmp/edge/blocks.json" "$samples/002_039fb7077e656bd7.txt"; do
+    for style in plain gbt9704; do
+      name=$(basename "$f"); d="$tmp/x/ref-${name%.*}-$style"
+      mkdir -p "$d"
+      "$tools/zhtidy-docx" --style "$style" --toc --reference-doc "$tmp/ref.docx" "$f" -o "$d.docx" ||
+        { bad "zhtidy-docx --reference-doc failed on $f"; continue; }
+      (cd "$d" && unzip -q "$d.docx")
+      for part in word/document.xml word/styles.xml word/settings.xml word/fontTable.xml \
+                  word/footer1.xml word/footer2.xml word/numbering.xml; do
+        [ -f "$d/$part" ] && valid "$part" "$wml"
+      done
+      valid "[Content_Types].xml" "$opc/opc-contentTypes.xsd"
+      valid word/_rels/document.xml.rels "$opc/opc-relationships.xsd"
+      if python3 "$here/reference_check.py" "$d" "$tmp/ref.env" >"$tmp/err"; then ok; else
+        bad "$(basename "$d"): not as the reference document says:"; head -5 "$tmp/err"; fi
+      case $f in *.json)
+        if python3 "$here/docx_check.py" "$d" "$f" >"$tmp/err"; then ok; else
+          bad "$(basename "$d"): lists beside the template's numbering not as Word needs them:"; head -5 "$tmp/err"; fi ;;
+      esac
+    done
+  done
   finish ;;
 
 soffice)
-  need soffice; need pdftotext
+  need soffice; need pdftotext; need pdfinfo
   for f in "$samples"/*.txt; do
     name=$(basename "$f" .txt)
     "$tools/zhtidy-docx" "$f" -o "$tmp/$name.docx" || { bad "zhtidy-docx $name"; continue; }
@@ -357,6 +394,21 @@ print("gbt9704: most lines hold %d characters; most pages %d lines with the page
 sys.exit(not (full == 28 and body == 23))
 PY
   make_edges
+  # the reference document's Letter page, and the text on it
+  make_reference &&
+    "$tools/zhtidy-docx" --reference-doc "$tmp/ref.docx" "$tmp/edge/blocks.json" -o "$tmp/ref-blocks.docx" &&
+    HOME=$tmp timeout 180 soffice --headless -env:UserInstallation=file://$tmp/lo \
+      --convert-to pdf --outdir "$tmp" "$tmp/ref-blocks.docx" >/dev/null 2>&1
+  if [ -s "$tmp/ref-blocks.pdf" ]; then
+    # twips to points: 20 a point
+    size=$(pdfinfo "$tmp/ref-blocks.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 \2/p')
+    [ "$size" = "$((REF_PAGE_W / 20)) $((REF_PAGE_H / 20))" ] && ok ||
+      bad "the reference document's page is ${REF_PAGE_W}x$REF_PAGE_H twips, the PDF's $size pt"
+    pdftotext "$tmp/ref-blocks.pdf" - | tr -d ' \f' | grep -qx '一、列表' && ok ||
+      bad "the DOCX written with a reference document lost its heading in the PDF"
+  else
+    bad "LibreOffice made no PDF of the DOCX written with a reference document"
+  fi
   # every list item, table cell and code line of blocks.json, and of the page
   for style in plain gbt9704; do
     pdf_lines "blocks-$style" "$tmp/edge/blocks.json" "$style" \
@@ -408,6 +460,12 @@ readback)
   keep() { if [ -z "$1" ]; then cat; else awk -v re="$1" '/^[^ ]/ { on = $0 ~ re } on'; fi; }
   blocks_want >"$tmp/blocks.want"
   tree_back blocks "$tmp/edge/blocks.json" "$tmp/blocks.want"
+  # the same blocks through a reference document's styles (Chinese Word's ids)
+  make_reference &&
+    "$tools/zhtidy-docx" --no-toc --reference-doc "$tmp/ref.docx" "$tmp/edge/blocks.json" -o "$tmp/ref.out.docx" &&
+    pandoc -f docx -t json "$tmp/ref.out.docx" | python3 "$here/pandoc_tree.py" >"$tmp/got"
+  if cmp -s "$tmp/blocks.want" "$tmp/got"; then ok; else
+    bad "blocks.docx with --reference-doc reads back differently:"; diff "$tmp/blocks.want" "$tmp/got" | head -12; fi
   page_want >"$tmp/page.want"
   tree_back page "$here/blocks-page.html" "$tmp/page.want"
   # the corpus pages: 023's reference table, a list in one of its cells
