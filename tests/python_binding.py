@@ -98,6 +98,22 @@ class SameAsTools(unittest.TestCase):
         with self.assertRaises(zhtidy.ArgumentError):
             zhtidy.clean(b"x", meta={"colour": "blue"})
 
+    def test_reference_doc(self):
+        """--reference-doc through to_docx(reference_doc=): the same bytes;
+        a file that is not a DOCX is refused, saying why."""
+        name = os.path.basename(SAMPLES[1])
+        ref = os.path.join(self.tmp, "ref.docx")
+        run(os.path.join(TOOLS, "zhtidy-docx"), "--style", "gbt9704", name, "-o", ref, cwd=self.tmp)
+        out = run(os.path.join(TOOLS, "zhtidy-docx"), "--reference-doc", ref, name, "-o", "-",
+                  cwd=self.tmp)
+        with open(SAMPLES[1], "rb") as f:
+            doc = zhtidy.clean(f.read(), source=name)
+        with open(ref, "rb") as f:
+            self.assertEqual(doc.to_docx(reference_doc=f.read()), out)
+        with self.assertRaises(zhtidy.ArgumentError) as e:
+            doc.to_docx(reference_doc=b"not a zip")
+        self.assertIn("not a zip archive", str(e.exception))
+
     def test_json_round_trip(self):
         with open(SAMPLES[0], "rb") as f:
             doc = zhtidy.clean(f.read(), source="a.txt")

@@ -300,11 +300,12 @@ class Document:
         o.report = bool(report)
         return self._write(_lib.zhtidy_write_json, o).decode("utf-8")
 
-    def to_docx(self, *, style="plain", toc=None, epoch=None):
+    def to_docx(self, *, style="plain", toc=None, epoch=None, reference_doc=None):
         """A Word document's bytes.  STYLE plain or gbt9704; TOC None
         (automatic: three headings or more), True or False; EPOCH the time
         written into the package (default: SOURCE_DATE_EPOCH, else
-        1980-01-01)."""
+        1980-01-01); REFERENCE_DOC the bytes of a .docx whose styles and
+        page set-up are taken, as zhtidy-docx --reference-doc does."""
         if style not in ("plain", "gbt9704"):
             raise ArgumentError("style takes plain or gbt9704, not %r" % (style,),
                                 _lib.ZHTIDY_ERR_ARG)
@@ -314,6 +315,13 @@ class Document:
         o.toc = -1 if toc is None else int(bool(toc))
         if epoch is not None:
             o.epoch = int(epoch)
+        if reference_doc is not None:
+            ref = _ffi.from_buffer(reference_doc)  # kept alive until the write returns
+            why = _lib.zhtidy_docx_reference_error(ref, len(ref))
+            if why != _ffi.NULL:
+                raise ArgumentError("reference_doc: " + _ffi.string(why).decode(),
+                                    _lib.ZHTIDY_ERR_ARG)
+            o.reference_doc, o.reference_doc_len = ref, len(ref)
         return self._write(_lib.zhtidy_write_docx, o)
 
     def to_epub(self, *, vertical=False, epoch=None, cover=None):
