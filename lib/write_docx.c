@@ -358,6 +358,8 @@ void zhtidy_docx_options_init(zhtidy_docx_options *o)
     o->style = ZHTIDY_DOCX_PLAIN;
     o->toc = -1;
     o->epoch = zt_default_epoch();
+    o->reference_doc = NULL;
+    o->reference_doc_len = 0;
 }
 
 zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options *opts,
