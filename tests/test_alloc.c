@@ -161,6 +161,41 @@ static void sweep_writers(const zhtidy_doc *doc, unsigned long step)
     }
 }
 
+/* The DOCX writer with a reference document (its own output), failing
+ * each allocation in turn: OK or NOMEM, never a wrong template. */
+static void sweep_reference(const zhtidy_doc *doc)
+{
+    zhtidy_buffer ref = {0};
+    if (zhtidy_write_docx(doc, NULL, sink, &ref) != ZHTIDY_OK) {
+        printf("FAIL write docx for a reference document\n");
+        failures++;
+        return;
+    }
+    zhtidy_docx_options opts;
+    zhtidy_docx_options_init(&opts);
+    opts.reference_doc = ref.data;
+    opts.reference_doc_len = ref.len;
+    unsigned long n;
+    for (n = 1;; n++) {
+        zhtidy_buffer b = {0};
+        count = 0;
+        fail_at = n;
+        injected = 0;
+        zhtidy_status st = zhtidy_write_docx(doc, &opts, sink, &b);
+        fail_at = 0;
+        free(b.data);
+        if (injected ? st != ZHTIDY_ERR_NOMEM && st != ZHTIDY_OK : st != ZHTIDY_OK) {
+            printf("FAIL write docx with a reference: allocation %lu failed (%d), status %d\n", n,
+                   injected, st);
+            failures++;
+        }
+        if (!injected)
+            break;
+    }
+    printf("write docx with a reference: %lu runs\n", n);
+    free(ref.data);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -188,8 +223,10 @@ int main(int argc, char **argv)
     char *text = slurp(argv[1], "001_d1cd337ab5630d42.txt", &len);
     sweep("sample 001", text, len, o, 5);
     zhtidy_doc *doc = NULL;
-    if (zhtidy_read(text, len, "001.txt", o, &doc, NULL) == ZHTIDY_OK)
+    if (zhtidy_read(text, len, "001.txt", o, &doc, NULL) == ZHTIDY_OK) {
         sweep_writers(doc, 1);
+        sweep_reference(doc);
+    }
     zhtidy_doc_free(doc);
     free(text);
     zhtidy_options_free(o);
