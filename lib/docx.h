@@ -23,7 +23,7 @@ typedef struct {
     int line;           /* line spacing: 240ths of a line, or twips when exact */
     bool line_exact;
     int pg_top, pg_bottom, pg_left, pg_right; /* twips */
-    int line_chars, page_lines; /* for the estimated page numbers of the TOC */
+    int line_chars;     /* characters a line, GB/T 9704 (its tracking) */
     bool gbt;           /* — 1 — page numbers, odd right and even left */
     bool hant;          /* Traditional: Taiwan's fonts, 目錄 */
 } zt_docx_preset;
@@ -35,6 +35,10 @@ extern const zt_docx_preset zt_docx_plain, zt_docx_plain_hant, zt_docx_gbt9704;
 
 /* The width of the text between the margins of an A4 page, in twips. */
 int zt_docx_text_width(const zt_docx_preset *p);
+
+/* The Normal style's character spacing, twips: GB/T 9704 sets its
+ * characters closer so that line_chars fit the text width; 0 otherwise. */
+int zt_docx_char_spacing(const zt_docx_preset *p);
 
 /* What a document holds besides headings and paragraphs: the parts and
  * styles it needs beyond those of every document.  A document without
@@ -106,5 +110,13 @@ typedef struct {
     bool opened;
 } zt_docx_numbering;
 bool zt_docx_add_numbering(zipw *z, zt_docx_numbering *state);
+
+/* ---- the TOC's page numbers (docx_pages.c) --------------------------------- */
+
+/* The page each heading of DOC will most likely start on, in order, into
+ * PAGES (one an entry): the document laid out as the writer writes it,
+ * with TITLE (or none) and a TOC headed TOC_HEADING, then a page break. */
+void zt_docx_heading_pages(const zhtidy_doc *doc, const zt_docx_preset *p, const char *title,
+                           const char *toc_heading, int *pages);
 
 #endif
