@@ -96,6 +96,20 @@ static bool latin(unsigned long c)
     return c > 0x20 && c < 0x2000;
 }
 
+static bool alnum(unsigned long c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool ideograph(unsigned long c)
+{
+    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
+}
+
+/* The space set between an ideograph and a Latin letter or digit (not a
+ * mark), in ems. */
+#define AUTOSPACE 0.2
+
 /* The lines text T takes in WIDTH points, its first line FIRST points
  * narrower (an indent); *LAST gets the width the last line holds. */
 static int line_count(const char *t, size_t len, const face *f, double width, double first,
@@ -104,14 +118,17 @@ static int line_count(const char *t, size_t len, const face *f, double width, do
     int lines = 1;
     double x = first, word = 0; /* the Latin word being read, not yet placed */
     double prev_w = 0;          /* the unit placed last on this line */
-    unsigned long prev = 0;
+    unsigned long prev = 0, word_last = 0;
     bool hung = false;
     for (size_t i = 0; i <= len;) {
         unsigned long c = i < len ? (unsigned long)zt_utf8_next(t, len, &i) : 0;
         if (i >= len && !c)
             i = len + 1;
         if (c && latin(c)) { /* a word is placed whole, when it ends */
+            if (word == 0 && ideograph(prev) && alnum(c))
+                word += AUTOSPACE * f->size;
             word += char_width(f, c);
+            word_last = c;
             continue;
         }
         if (word > 0) { /* place the word before C */
@@ -126,12 +143,14 @@ static int line_count(const char *t, size_t len, const face *f, double width, do
             }
             x += word;
             prev_w = word;
-            prev = 'a';
+            prev = word_last;
             word = 0;
         }
         if (!c)
             break;
         double w = char_width(f, c);
+        if (ideograph(c) && alnum(prev) && prev_w > 0)
+            w += AUTOSPACE * f->size;
         if (c == ' ' || c == '\t') {
             if (x + w <= width + EPS)
                 x += w;
