@@ -50,18 +50,28 @@ for p in ET.fromstring(zipfile.ZipFile(docx).read('word/document.xml')).iter(W +
     entries.append((re.sub(r'\s+', '', title), int(num)))
 # the PDF's pages, white space aside; the TOC holds each title once, in
 # order, and the body then holds each again
-pages = [re.sub(r'\s+', '', p) for p in open(text, encoding='utf-8').read().split('\f')]
-if pages and not pages[-1]:
+# the PDF's pages, white space aside; a heading starts a line.  The TOC
+# holds each title once, in order, and the body then holds each again.
+pages = open(text, encoding='utf-8').read().split('\f')
+if pages and not pages[-1].strip():
     pages.pop()
-stream, ends = '', []
+stream, ends, starts = '', [], set()
 for p in pages:
-    stream += p
+    for line in p.split('\n'):
+        starts.add(len(stream))
+        stream += re.sub(r'\s+', '', line)
     ends.append(len(stream))
 page_of = lambda k: next(i for i, e in enumerate(ends) if k < e) + 1
+def find(t, pos):
+    while True:
+        k = stream.find(t, pos)
+        if k < 0 or k in starts:
+            return k
+        pos = k + 1
 pos, found, toc_end = 0, [], 0
 for rnd in range(2):
     for t, _ in entries:
-        k = stream.find(t, pos)
+        k = find(t, pos)
         if k < 0:
             found.append(None)
             continue
