@@ -25,7 +25,7 @@ typedef struct {
     int line;           /* line spacing: 240ths of a line, or twips when exact */
     bool line_exact;
     int pg_top, pg_bottom, pg_left, pg_right; /* twips */
-    int line_chars, page_lines; /* for the estimated page numbers of the TOC */
+    int line_chars;     /* characters a line, GB/T 9704 (its tracking) */
     bool gbt;           /* — 1 — page numbers, odd right and even left */
     bool hant;          /* Traditional: Taiwan's fonts, 目錄 */
     int pg_width;       /* twips; 0 for A4's 11906 */
@@ -38,6 +38,10 @@ extern const zt_docx_preset zt_docx_plain, zt_docx_plain_hant, zt_docx_gbt9704;
 
 /* The width of the text between the margins, in twips. */
 int zt_docx_text_width(const zt_docx_preset *p);
+
+/* The Normal style's character spacing, twips: GB/T 9704 sets its
+ * characters closer so that line_chars fit the text width; 0 otherwise. */
+int zt_docx_char_spacing(const zt_docx_preset *p);
 
 /* What a document holds besides headings and paragraphs: the parts and
  * styles it needs beyond those of every document.  A document without
@@ -138,5 +142,13 @@ bool zt_docx_ref_section(const zt_docx_ref *r, xmlw *x, const char *name);
 bool zt_docx_ref_add_styles(zipw *z, zt_docx_ref *r, xmlw *writer, const char *lang);
 bool zt_docx_ref_add_fonts(zipw *z, zt_docx_ref *r, xmlw *writer);
 bool zt_docx_ref_add_theme(zipw *z, const zt_docx_ref *r);
+
+/* ---- the TOC's page numbers (docx_pages.c) --------------------------------- */
+
+/* The page each heading of DOC will most likely start on, in order, into
+ * PAGES (one an entry): the document laid out as the writer writes it,
+ * with TITLE (or none) and a TOC headed TOC_HEADING, then a page break. */
+void zt_docx_heading_pages(const zhtidy_doc *doc, const zt_docx_preset *p, const char *title,
+                           const char *toc_heading, int *pages);
 
 #endif

@@ -24,7 +24,7 @@ static const zt_docx_font COURIER = {"Courier New", NULL, "modern", "fixed",
 /* Word's Chinese defaults: 宋体 小四 (12 pt) body, 黑体 headings. */
 const zt_docx_preset zt_docx_plain = {
     &SONG, &HEI, {&HEI, &HEI, &HEI, &HEI}, 24, 44, {32, 30, 28, 24}, {true, true, true, true},
-    360, false, 1440, 1440, 1800, 1800, 34, 27, false, false, 0,
+    360, false, 1440, 1440, 1800, 1800, 34, false, false, 0,
 };
 
 static const zt_docx_font MINGLIU = {"新細明體", "PMingLiU", "roman", "variable",
@@ -35,19 +35,30 @@ static const zt_docx_font JHENGHEI = {"微軟正黑體", "Microsoft JhengHei", "
 /* The same for Traditional documents, with the fonts of Taiwan's Word. */
 const zt_docx_preset zt_docx_plain_hant = {
     &MINGLIU, &JHENGHEI, {&JHENGHEI, &JHENGHEI, &JHENGHEI, &JHENGHEI}, 24, 44, {32, 30, 28, 24},
-    {true, true, true, true}, 360, false, 1440, 1440, 1800, 1800, 34, 27, false, true, 0,
+    {true, true, true, true}, 360, false, 1440, 1440, 1800, 1800, 34, false, true, 0,
 };
 
 /* GB/T 9704: 仿宋 三号 (16 pt) body on a 28.95 pt exact pitch, 小标宋 二号
  * title, 黑体 / 楷体 / 仿宋 headings, margins 37/35/28/26 mm. */
 const zt_docx_preset zt_docx_gbt9704 = {
     &FANGSONG, &XBS, {&HEI, &KAI, &FANGSONG, &FANGSONG}, 32, 44, {32, 32, 32, 32},
-    {false, false, true, false}, 579, true, 2098, 1984, 1588, 1474, 28, 22, true, false, 0,
+    {false, false, true, false}, 579, true, 2098, 1984, 1588, 1474, 28, true, false, 0,
 };
 
 int zt_docx_text_width(const zt_docx_preset *p)
 {
     return (p->pg_width ? p->pg_width : 11906) - p->pg_left - p->pg_right;
+}
+
+int zt_docx_char_spacing(const zt_docx_preset *p)
+{
+    if (!p->gbt)
+        return 0;
+    int width = zt_docx_text_width(p), size = p->body_sz * 10;
+    int space = (width - p->line_chars * size) / p->line_chars;
+    if (space * p->line_chars + p->line_chars * size > width)
+        space--;
+    return space;
 }
 
 /* ---- text runs ---------------------------------------------------------- */
@@ -353,13 +364,9 @@ xmlw *zt_docx_styles(const zt_docx_preset *p, const char *lang, unsigned feature
      * with a negative w:charSpace does this in Word, but LibreOffice gives
      * such a character two cells and sets 14 a line. */
     if (p->gbt) {
-        int width = zt_docx_text_width(p), size = p->body_sz * 10;
-        int space = (width - p->line_chars * size) / p->line_chars;
-        if (space * p->line_chars + p->line_chars * size > width)
-            space--;
         xw_start(x, "w:rPr");
         xw_start(x, "w:spacing");
-        xw_attr_int(x, "w:val", space);
+        xw_attr_int(x, "w:val", zt_docx_char_spacing(p));
         xw_end(x);
         xw_end(x);
     }

@@ -80,33 +80,30 @@ static void toc(xmlw *x, const zhtidy_doc *doc, const zt_docx_preset *p)
     size_t n = zhtidy_doc_block_count(doc), entries = 0;
     for (size_t i = 0; i < n; i++)
         entries += zhtidy_doc_block_type(doc, i) == ZHTIDY_HEADING;
-    /* Count lines: the title, the TOC (a line an entry), then each block;
-     * Word puts the real numbers in when the field is updated. */
-    size_t lines = 4 + entries, per_line = (size_t)p->line_chars;
+    /* the pages the document will most likely have; Word puts in the real
+     * ones when the field is updated */
+    int *pages = calloc(entries ? entries : 1, sizeof *pages);
+    if (pages)
+        zt_docx_heading_pages(doc, p, zhtidy_doc_meta(doc, ZHTIDY_META_TITLE), heading, pages);
     int id = 0;
     for (size_t i = 0; i < n; i++) {
+        if (zhtidy_doc_block_type(doc, i) != ZHTIDY_HEADING)
+            continue;
         size_t len;
         const char *t = zhtidy_doc_block_text(doc, i, &len);
-        size_t chars = len / 3 + 2; /* CJK text is 3 bytes a character; the indent */
-        zhtidy_block_type type = zhtidy_doc_block_type(doc, i);
-        if (type == ZHTIDY_HEADING) {
-            id++;
-            toc_entry(x, p, zhtidy_doc_block_level(doc, i), id, t, len,
-                      1 + (int)(lines / (size_t)p->page_lines), id == 1);
-            lines += 2;
-        } else if (type == ZHTIDY_TABLE) { /* a line a row, and the gap after */
-            lines += zhtidy_doc_table_rows(doc, i, NULL) + 1;
-        } else if (type == ZHTIDY_CODE) { /* single-spaced lines: two for three */
-            size_t code_lines = 1;
-            for (const char *lf = t; (lf = memchr(lf, '\n', len - (size_t)(lf - t))); lf++)
-                code_lines++;
-            lines += (code_lines * 2 + 2) / 3;
-        } else {
-            lines += (chars + per_line - 1) / per_line;
-        }
+        toc_entry(x, p, zhtidy_doc_block_level(doc, i), id + 1, t, len, pages ? pages[id] : 1,
+                  id == 0);
+        id++;
     }
+    free(pages);
+    /* the field ends, and the body starts on a page of its own */
     xw_start(x, "w:p");
     zt_docx_field_run(x, "end");
+    xw_start(x, "w:r");
+    xw_start(x, "w:br");
+    xw_attr(x, "w:type", "page");
+    xw_end(x);
+    xw_end(x);
     xw_end(x);
     xw_end(x);
     xw_end(x);
