@@ -26,7 +26,11 @@ export PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name zhtidy.pc)")
 pcprefix=$(pkg-config --variable=prefix zhtidy)
 [ "$(realpath "$pcprefix")" = "$(realpath "$prefix")" ] && ok || bad "zhtidy.pc names prefix $pcprefix, not $prefix"
 libdir=$(pkg-config --variable=libdir zhtidy)
-if cc $(pkg-config --cflags zhtidy) "$src/tests/install/example.c" -o "$tmp/example-pc" \
+# a library built with the sanitizers (ZHTIDY_SANITIZE) needs their runtime
+# first in the program that loads it
+san=
+ldd "$libdir/libzhtidy.so" | grep -q libasan && san=-fsanitize=address,undefined
+if cc $san $(pkg-config --cflags zhtidy) "$src/tests/install/example.c" -o "$tmp/example-pc" \
      $(pkg-config --libs zhtidy) -Wl,-rpath,"$libdir" 2>"$tmp/cc.log"; then
   ok
   out=$("$tmp/example-pc" "$text") && [ "${out%% *}" = "$want_line" ] && ok ||
@@ -37,7 +41,8 @@ fi
 
 # find_package(zhtidy CONFIG)
 if cmake -S "$src/tests/install" -B "$tmp/cm" -DCMAKE_PREFIX_PATH="$prefix" \
-     -DCMAKE_BUILD_RPATH="$libdir" >"$tmp/cm.log" 2>&1 &&
+     -DCMAKE_BUILD_RPATH="$libdir" ${san:+-DCMAKE_C_FLAGS=$san -DCMAKE_EXE_LINKER_FLAGS=$san} \
+     >"$tmp/cm.log" 2>&1 &&
    cmake --build "$tmp/cm" >>"$tmp/cm.log" 2>&1; then
   ok
   out=$("$tmp/cm/example" "$text") && [ "${out%% *}" = "$want_line" ] && ok ||
