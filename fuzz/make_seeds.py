@@ -10,8 +10,7 @@ seeds/inputs/   what fuzz_read, fuzz_options and fuzz_write start from: the
                 GB18030, Big5 and UTF-16 inputs, JSON trees, HTML pages
 seeds/sources/  what fuzz_source starts from: a flag byte, then a file name
 seeds/html/     what fuzz_html starts from: the input of every case in
-                tests/spec/html.spec, the corpus pages of tests/corpus/html/
-                up to 8 KB, and hostile shapes: deep nesting, tags left open,
+                tests/spec/html.spec and hostile shapes: deep nesting, tags left open,
                 entities, declared and undeclared GB18030, Big5 and UTF-16
 
 Run it again when the samples or the spec cases change; the files it
@@ -211,11 +210,6 @@ def main():
     write(html, "page.html", HTML_PAGE.encode("utf-8"))
     for n, data in enumerate(spec_inputs(os.path.join(spec_dir, "html.spec"))):
         write(html, "spec-html-%02d.html" % (n + 1), data)
-    corpus = os.path.join(ROOT, "tests", "corpus", "html")
-    for name in sorted(os.listdir(corpus)):
-        path = os.path.join(corpus, name)
-        if name.endswith(".html") and os.path.getsize(path) <= 8192:
-            shutil.copy(path, os.path.join(html, "corpus-" + name))
     for name, page in sorted(HTML_SHAPES.items()):
         write(html, "shape-" + name, page.encode("utf-8"))
     write(html, "enc-gb2312-declared.html", (HTML_ZH % "gb2312").encode("gb18030"))

@@ -38,7 +38,7 @@ failed=0
 for h in "${harnesses[@]}"; do
   seeds=fuzz/seeds/inputs max_len=4096
   [ "$h" = source ] && seeds=fuzz/seeds/sources
-  [ "$h" = html ] && seeds=fuzz/seeds/html max_len=8192 # whole small pages
+  [ "$h" = html ] && seeds="fuzz/seeds/html tests/corpus/html" max_len=8192 # and the saved pages
   corpus=$probe/corpus-$h # what the run adds stays out of the repository
   mkdir -p "$corpus"
   log=$dir/logs/fuzz-$h.log
@@ -46,7 +46,7 @@ for h in "${harnesses[@]}"; do
   # one process, in the foreground (no -jobs: that forks workers)
   "$dir/fuzz/fuzz_$h" -max_total_time="$seconds" -max_len="$max_len" -timeout=25 \
     -dict=fuzz/zhtidy.dict -artifact_prefix="$dir/findings/$h-" -print_final_stats=1 \
-    "$corpus" "$seeds" "fuzz/regress/$h" >"$log" 2>&1
+    "$corpus" $seeds "fuzz/regress/$h" >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   if [ $rc -eq 0 ]; then
