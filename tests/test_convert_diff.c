@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 #include "zhtidy.h"
@@ -99,6 +100,12 @@ static void read_file(const char *path)
 static void read_path(const char *path)
 {
     DIR *d = opendir(path);
+    if (!d && access(path, F_OK) != 0) {
+        /* OpenCC's cases live in ../shared, which a clone alone lacks */
+        printf("SKIP %s: not found; the samples and the soup are compared without "
+               "OpenCC's test cases\n", path);
+        return;
+    }
     if (!d) {
         read_file(path);
         return;
