@@ -353,6 +353,29 @@ static void ref_match(const zt_key *refs, size_t n_refs, const zt_key *k, size_t
         }
 }
 
+/* The longest run of Han characters from key index I that stands inside
+ * the heading [1, I) (not at its start: that is the restatement below), a
+ * run that starts at I and not before, and ends near the heading's end:
+ * the body takes up the heading's last term (推动高等教育国际化|高等教育
+ * 是…), not words of a sentence run on into it (打破教育資源瓶頸教育高質量
+ * 發展要求|教育資源…). */
+#define OWN_TERM_TAIL 6
+static size_t own_term(const zt_key *k, size_t i)
+{
+    size_t best = 0;
+    for (size_t p = 1; p < i; p++) {
+        size_t l = 0;
+        if (k->k[p - 1] == k->k[i - 1])
+            continue; /* the run goes on before I: I is inside a repeated phrase */
+        while (l < REF_CHARS && p + l < i && i + l < k->n && k->k[i + l] == k->k[p + l] &&
+               zt_is_han(k->k[i + l]))
+            l++;
+        if (l > best && i - (p + l) <= OWN_TERM_TAIL)
+            best = l;
+    }
+    return best;
+}
+
 /* 4. Where the body starts, by the evidence of its first words: an opener
  * (随着, 目前 …) or a frame (在…下，); the words of the headings above or
  * of the title (二、地方政府在… 1、推动…整合|地方通过…); else the heading's
@@ -418,6 +441,13 @@ static size_t opener_start(state *s, const char *t, size_t len, size_t from, int
          * two characters again: 提升劳动者的技能提升机会|职业教育); the heading before it is a phrase of its own (not 引进高层次
          * of 引进高层次教育科技人才), not ending on a verb waiting for it */
         if ((restated ? l >= 4 : l >= 3 && at_start) && i >= MIN_REF_HEADING &&
+            !binds_back(k.k[i]) && !heading_verb_at(s, &k, i - 2)) {
+            found = from + k.start[i];
+            break;
+        }
+        /* the body's subject is a term of the heading itself, four
+         * characters at least: 提升基础教育质量|基础教育是… */
+        if (!restated && !comma && i >= MIN_REF_HEADING && own_term(&k, i) >= 4 &&
             !binds_back(k.k[i]) && !heading_verb_at(s, &k, i - 2)) {
             found = from + k.start[i];
             break;
