@@ -473,6 +473,13 @@ static size_t opener_start(state *s, const char *t, size_t len, size_t from, int
              * (技能提升机会), which a later start can overrule */
             if (restated && strong)
                 found = restated;
+            /* the words repeated close a short clause of their own: they
+             * are the whole heading, the object of the body's first verb
+             * (班級書箱|各班設置班級書箱，由…) */
+            if (found && !back && same >= MIN_GLUED_CHARS && same < i && i - same <= 6 &&
+                (next == ',' || next == '.' || next == ';') && !binds_back(k.k[same]) &&
+                !binds_forward(k.k[same - 1]))
+                found = from + k.start[same];
         }
     }
     for (size_t r = 0; r < n_refs; r++)
