@@ -19,7 +19,7 @@ const char *const zt_openers[] = {
  * "透明决策的激励制度" | "建立透明的决策机制是…". */
 const char *const zt_body_verbs[] = {
     "建立", "加强", "推动", "推进", "提升", "提高", "完善", "实现", "促进", "确保",
-    "构建", "强化", "优化", "发挥", "坚持", "注重", "重视", NULL,
+    "构建", "强化", "优化", "发挥", "坚持", "注重", "重视", "出台", NULL,
 };
 
 /* Verbs that open the second half of a heading "A，B" (完善政策支持，促进
@@ -27,7 +27,7 @@ const char *const zt_body_verbs[] = {
 const char *const zt_heading_verbs[] = {
     "推动", "推进", "促进", "提升", "提高", "加强", "完善", "构建", "强化", "优化",
     "缩小", "打破", "加快", "深化", "扩大", "增强", "健全", "激发", "加大", "落实",
-    "建立", "实现", "助力", "夯实", NULL,
+    "建立", "实现", "助力", "夯实", "增加", NULL,
 };
 
 /* Characters a heading does not end with: they bind to what follows. */

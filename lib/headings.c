@@ -376,6 +376,37 @@ static size_t own_term(const zt_key *k, size_t i)
     return best;
 }
 
+/* Does a verb of either list start at key index I? */
+static bool any_verb_at(const state *s, const zt_key *k, size_t i)
+{
+    size_t end;
+    if (heading_verb_at(s, k, i))
+        return true;
+    for (size_t v = 0; v < s->l->n_verbs; v++)
+        if (zt_key_match(k, i, &s->l->verbs[v], &end))
+            return true;
+    return false;
+}
+
+/* "加强政策引导|出台相应的政策…", "增强教育经费的透明度与监督|确保教育经费
+ * …": a heading that is one verb and its object, glued to a body whose first
+ * clause opens with a verb of its own and takes up two characters of that
+ * object.  COMMA: where the heading's second half starts (A，B), or 0. */
+static bool verb_parallel(const state *s, const zt_key *k, size_t i, size_t comma)
+{
+    if (!heading_verb_at(s, k, 0) || !any_verb_at(s, k, i))
+        return false;
+    for (size_t j = 2; j < i; j++)
+        if (j != comma && any_verb_at(s, k, j))
+            return false; /* a second verb: the heading may go on */
+    for (size_t j = i + 2; j + 1 < k->n && k->k[j] != ',' && k->k[j] != '.'; j++)
+        for (size_t h = comma ? comma + 2 : 2; h + 1 < i; h++)
+            if (k->k[j] == k->k[h] && k->k[j + 1] == k->k[h + 1] && zt_is_han(k->k[h]) &&
+                zt_is_han(k->k[h + 1]))
+                return true;
+    return false;
+}
+
 /* 4. Where the body starts, by the evidence of its first words: an opener
  * (随着, 目前 …) or a frame (在…下，); the words of the headings above or
  * of the title (二、地方政府在… 1、推动…整合|地方通过…); else the heading's
@@ -442,6 +473,11 @@ static size_t opener_start(state *s, const char *t, size_t len, size_t from, int
          * of 引进高层次教育科技人才), not ending on a verb waiting for it */
         if ((restated ? l >= 4 : l >= 3 && at_start) && i >= MIN_REF_HEADING &&
             !binds_back(k.k[i]) && !heading_verb_at(s, &k, i - 2)) {
+            found = from + k.start[i];
+            break;
+        }
+        if (!restated && i >= MIN_REF_HEADING && !cuts_phrase(s, &k, i) &&
+            verb_parallel(s, &k, i, comma)) {
             found = from + k.start[i];
             break;
         }
