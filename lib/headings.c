@@ -333,11 +333,12 @@ static bool cuts_phrase(const state *s, const zt_key *k, size_t i)
 /* The longest run of Han characters from key index I that stands in one of
  * REFS, in *LEN; whether it stands at the start of a phrase there (the
  * text's start or after punctuation or numbering), in *AT_START. */
-static void ref_match(const zt_key *refs, size_t n_refs, const zt_key *k, size_t i, size_t *len,
-                      bool *at_start)
+
+static void ref_match(const state *s, const zt_key *refs, size_t n_refs, const zt_key *k,
+                      size_t i, size_t *len, bool *at_start, bool *after_verb)
 {
     *len = 0;
-    *at_start = false;
+    *at_start = *after_verb = false;
     for (size_t r = 0; r < n_refs; r++)
         for (size_t p = 0; p < refs[r].n; p++) {
             size_t l = 0;
@@ -346,9 +347,13 @@ static void ref_match(const zt_key *refs, size_t n_refs, const zt_key *k, size_t
                 l++;
             /* the start of the text or of its words after the numbering */
             bool start = p == 0 || (!zt_is_han(refs[r].k[p - 1]) && refs[r].k[p - 1] != ',');
-            if (l > *len || (l == *len && l && start && !*at_start)) {
+            /* or the object of the verb the heading opens with (推动|职业教育…) */
+            bool object = l && p >= 2 && heading_verb_at(s, &refs[r], p - 2) &&
+                          (p == 2 || (!zt_is_han(refs[r].k[p - 3]) && refs[r].k[p - 3] != ','));
+            if (l > *len || (l == *len && l && (start || object) && !*at_start && !*after_verb)) {
                 *len = l;
                 *at_start = start;
+                *after_verb = object;
             }
         }
 }
@@ -465,13 +470,14 @@ static size_t opener_start(state *s, const char *t, size_t len, size_t from, int
         if (cuts_phrase(s, &k, i))
             continue;
         size_t l;
-        bool at_start;
-        ref_match(refs, n_refs, &k, i, &l, &at_start);
+        bool at_start, after_verb;
+        ref_match(s, refs, n_refs, &k, i, &l, &at_start, &after_verb);
         /* the body's subject is the subject of a heading above or of the
          * title (or a longer term of theirs overrules the heading's first
          * two characters again: 提升劳动者的技能提升机会|职业教育); the heading before it is a phrase of its own (not 引进高层次
          * of 引进高层次教育科技人才), not ending on a verb waiting for it */
-        if ((restated ? l >= 4 : l >= 3 && at_start) && i >= MIN_REF_HEADING &&
+        if ((restated ? l >= 4 : (l >= 3 && at_start) || (l >= 4 && after_verb)) &&
+            i >= MIN_REF_HEADING &&
             !binds_back(k.k[i]) && !heading_verb_at(s, &k, i - 2)) {
             found = from + k.start[i];
             break;
