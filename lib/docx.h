@@ -31,10 +31,9 @@ typedef struct {
     int pg_width;       /* twips; 0 for A4's 11906 */
 } zt_docx_preset;
 
-/* Word's Chinese defaults (宋体 12 pt, 黑体 headings), the same for
- * Traditional documents with Taiwan's fonts (新細明體, 微軟正黑體), and
- * GB/T 9704. */
-extern const zt_docx_preset zt_docx_plain, zt_docx_plain_hant, zt_docx_gbt9704;
+/* The preset of STYLE: Word's Chinese defaults (宋体 12 pt, 黑体 headings;
+ * with HANT, Taiwan's fonts 新細明體 and 微軟正黑體), or GB/T 9704. */
+zt_docx_preset zt_docx_preset_of(zhtidy_docx_style style, bool hant);
 
 /* The width of the text between the margins, in twips. */
 int zt_docx_text_width(const zt_docx_preset *p);

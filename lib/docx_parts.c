@@ -22,7 +22,7 @@ static const zt_docx_font COURIER = {"Courier New", NULL, "modern", "fixed",
                                       "02070309020205020404"};
 
 /* Word's Chinese defaults: 宋体 小四 (12 pt) body, 黑体 headings. */
-const zt_docx_preset zt_docx_plain = {
+static const zt_docx_preset PLAIN = {
     &SONG, &HEI, {&HEI, &HEI, &HEI, &HEI}, 24, 44, {32, 30, 28, 24}, {true, true, true, true},
     360, false, 1440, 1440, 1800, 1800, 34, false, false, 0,
 };
@@ -32,18 +32,27 @@ static const zt_docx_font MINGLIU = {"新細明體", "PMingLiU", "roman", "varia
 static const zt_docx_font JHENGHEI = {"微軟正黑體", "Microsoft JhengHei", "swiss", "variable",
                                        "020B0604030504040204"};
 
-/* The same for Traditional documents, with the fonts of Taiwan's Word. */
-const zt_docx_preset zt_docx_plain_hant = {
-    &MINGLIU, &JHENGHEI, {&JHENGHEI, &JHENGHEI, &JHENGHEI, &JHENGHEI}, 24, 44, {32, 30, 28, 24},
-    {true, true, true, true}, 360, false, 1440, 1440, 1800, 1800, 34, false, true, 0,
-};
-
 /* GB/T 9704: 仿宋 三号 (16 pt) body on a 28.95 pt exact pitch, 小标宋 二号
  * title, 黑体 / 楷体 / 仿宋 headings, margins 37/35/28/26 mm. */
-const zt_docx_preset zt_docx_gbt9704 = {
+static const zt_docx_preset GBT9704 = {
     &FANGSONG, &XBS, {&HEI, &KAI, &FANGSONG, &FANGSONG}, 32, 44, {32, 32, 32, 32},
     {false, false, true, false}, 579, true, 2098, 1984, 1588, 1474, 28, true, false, 0,
 };
+
+zt_docx_preset zt_docx_preset_of(zhtidy_docx_style style, bool hant)
+{
+    if (style == ZHTIDY_DOCX_GBT9704)
+        return GBT9704;
+    zt_docx_preset p = PLAIN;
+    if (hant) { /* the same, with the fonts of Taiwan's Word */
+        p.body = &MINGLIU;
+        p.title = &JHENGHEI;
+        for (int i = 0; i < 4; i++)
+            p.heading[i] = &JHENGHEI;
+        p.hant = true;
+    }
+    return p;
+}
 
 int zt_docx_text_width(const zt_docx_preset *p)
 {

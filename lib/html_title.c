@@ -25,15 +25,21 @@ void zt_html_fold_title(const char *s, size_t len, zt_buf *out)
     }
 }
 
+/* A and B folded, into X and Y (to be freed). */
+static void fold_both(const char *a, size_t an, const char *b, size_t bn, zt_buf *x, zt_buf *y)
+{
+    zt_buf_init(x);
+    zt_buf_init(y);
+    zt_html_fold_title(a, an, x);
+    zt_html_fold_title(b, bn, y);
+}
+
 /* Does A, folded, say what B says, or hold it (when B is long enough to
  * tell)? */
 static bool same_title(const char *a, size_t an, const char *b, size_t bn)
 {
     zt_buf x, y;
-    zt_buf_init(&x);
-    zt_buf_init(&y);
-    zt_html_fold_title(a, an, &x);
-    zt_html_fold_title(b, bn, &y);
+    fold_both(a, an, b, bn, &x, &y);
     bool same = x.len && y.len && !x.failed && !y.failed &&
                 ((x.len == y.len && !memcmp(x.data, y.data, x.len)) ||
                  (zt_utf8_count(y.data, y.len) >= 4 && memmem(x.data, x.len, y.data, y.len)) ||
@@ -111,10 +117,7 @@ static size_t title_parts(const char *t, size_t len, range *out, size_t cap)
 static bool extends(const char *a, size_t an, const char *b, size_t bn)
 {
     zt_buf x, y;
-    zt_buf_init(&x);
-    zt_buf_init(&y);
-    zt_html_fold_title(a, an, &x);
-    zt_html_fold_title(b, bn, &y);
+    fold_both(a, an, b, bn, &x, &y);
     bool more = !x.failed && !y.failed && x.len > y.len && !memcmp(x.data, y.data, y.len);
     zt_buf_free(&x);
     zt_buf_free(&y);

@@ -407,18 +407,13 @@ static zip_int64_t later_source(void *userdata, void *data, zip_uint64_t len, zi
     }
 }
 
-bool zipw_add_later(zipw *z, const char *name, zipw_maker make, const void *ctx, size_t arg)
+/* Add entry NAME, deflated, whose bytes CB makes from STATE (freed here
+ * when the source cannot be made; after that, by CB on ZIP_SOURCE_FREE). */
+static bool add_function_source(zipw *z, const char *name, zip_source_callback cb, void *state)
 {
-    later *l = z->failed ? NULL : calloc(1, sizeof *l);
-    if (!l) {
-        z->failed = true;
-        return false;
-    }
-    *l = (later){.make = make, .ctx = ctx, .arg = arg};
-    zip_error_init(&l->error);
-    zip_source_t *s = zip_source_function(z->za, later_source, l);
+    zip_source_t *s = zip_source_function(z->za, cb, state);
     if (!s) {
-        free(l);
+        free(state);
         z->failed = true;
         return false;
     }
@@ -430,6 +425,18 @@ bool zipw_add_later(zipw *z, const char *name, zipw_maker make, const void *ctx,
         z->failed = true;
     }
     return !z->failed;
+}
+
+bool zipw_add_later(zipw *z, const char *name, zipw_maker make, const void *ctx, size_t arg)
+{
+    later *l = z->failed ? NULL : calloc(1, sizeof *l);
+    if (!l) {
+        z->failed = true;
+        return false;
+    }
+    *l = (later){.make = make, .ctx = ctx, .arg = arg};
+    zip_error_init(&l->error);
+    return add_function_source(z, name, later_source, l);
 }
 
 /* A part written in pieces as libzip reads it. */
@@ -553,20 +560,7 @@ bool zipw_add_stream(zipw *z, const char *name, zipw_step step, zipw_restart res
     }
     *st = (stream){.step = step, .restart = restart, .ctx = ctx};
     zip_error_init(&st->error);
-    zip_source_t *s = zip_source_function(z->za, stream_source, st);
-    if (!s) {
-        free(st);
-        z->failed = true;
-        return false;
-    }
-    zip_int64_t idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8);
-    if (idx < 0 ||
-        zip_set_file_compression(z->za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1) < 0) {
-        if (idx < 0)
-            zip_source_free(s);
-        z->failed = true;
-    }
-    return !z->failed;
+    return add_function_source(z, name, stream_source, st);
 }
 
 void zipw_free(zipw *z)

@@ -371,9 +371,7 @@ zhtidy_status zhtidy_write_docx(const zhtidy_doc *doc, const zhtidy_docx_options
         return ZHTIDY_ERR_ARG;
     const char *lang = word_lang(doc);
     bool hant = !strcmp(lang, "zh-TW") || !strcmp(lang, "zh-HK") || !strcmp(lang, "zh-MO");
-    zt_docx_preset preset = opts->style == ZHTIDY_DOCX_GBT9704 ? zt_docx_gbt9704
-                            : hant                            ? zt_docx_plain_hant
-                                                              : zt_docx_plain;
+    zt_docx_preset preset = zt_docx_preset_of(opts->style, hant);
     const zt_docx_preset *p = &preset;
     zt_docx_ref *ref = NULL;
     const char *why;
